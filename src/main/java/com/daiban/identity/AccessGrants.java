@@ -1,0 +1,43 @@
+package com.daiban.identity;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.stereotype.Component;
+
+/** Engine authorizations, granted idempotently: a grant that exists is extended, never duplicated. */
+@Component
+public class AccessGrants {
+
+	private final AuthorizationService authorizations;
+
+	AccessGrants(AuthorizationService authorizations) {
+		this.authorizations = authorizations;
+	}
+
+	public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		Authorization grant = existing != null ? existing
+				: authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		grant.setGroupId(groupId);
+		grant.setResource(resource);
+		grant.setResourceId(resourceId);
+		boolean changed = existing == null;
+		for (Permission permission : permissions) {
+			if (!grant.isPermissionGranted(permission)) {
+				grant.addPermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizations.saveAuthorization(grant);
+		}
+	}
+
+}

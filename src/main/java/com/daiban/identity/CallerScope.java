@@ -1,0 +1,46 @@
+package com.daiban.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Reads the caller that the engine authentication filter established for this request. */
+@Component
+public class CallerScope {
+
+	private final IdentityService identityService;
+
+	CallerScope(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	public Caller current() {
+		Authentication authentication = identityService.getCurrentAuthentication();
+		if (authentication == null || authentication.getUserId() == null) {
+			throw new NotAuthenticatedException();
+		}
+		return new Caller(authentication.getUserId(),
+				authentication.getGroupIds() == null ? java.util.List.of() : authentication.getGroupIds());
+	}
+
+	/** The user's display name and phone, as printed on the registration ledger. */
+	public StaffContact contactOf(String userId) {
+		var user = identityService.createUserQuery().userId(userId).singleResult();
+		String name = user == null ? userId : (nullToEmpty(user.getFirstName()) + nullToEmpty(user.getLastName())).trim();
+		return new StaffContact(userId, name.isEmpty() ? userId : name, identityService.getUserInfo(userId, "phone"),
+				user == null ? null : user.getEmail());
+	}
+
+	private static String nullToEmpty(String value) {
+		return value == null ? "" : value;
+	}
+
+	public static class NotAuthenticatedException extends RuntimeException {
+
+		NotAuthenticatedException() {
+			super("需要登录");
+		}
+
+	}
+
+}

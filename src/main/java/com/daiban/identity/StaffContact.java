@@ -1,0 +1,4 @@
+package com.daiban.identity;
+
+public record StaffContact(String userId, String name, String phone, String email) {
+}

@@ -1,0 +1,11 @@
+package com.daiban.matter;
+
+import com.daiban.system.InvalidInputException;
+
+public class InvalidMatterException extends InvalidInputException {
+
+	public InvalidMatterException(String field, String message) {
+		super(field, message);
+	}
+
+}

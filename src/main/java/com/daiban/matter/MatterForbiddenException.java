@@ -1,0 +1,11 @@
+package com.daiban.matter;
+
+import com.daiban.system.ForbiddenException;
+
+public class MatterForbiddenException extends ForbiddenException {
+
+	public MatterForbiddenException(String message) {
+		super(message);
+	}
+
+}

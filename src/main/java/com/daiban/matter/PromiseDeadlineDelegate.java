@@ -1,0 +1,64 @@
+package com.daiban.matter;
+
+import static com.daiban.matter.ProxyMatterProcess.*;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Map;
+
+import com.daiban.deadline.DeadlineCalendar;
+import com.daiban.deadline.Promise;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the routing decision into the promise: where the matter goes and by when it is done. Runs on acceptance and
+ * again whenever the matter comes back for rework, each time with a fresh promise.
+ */
+@Component
+class PromiseDeadlineDelegate implements JavaDelegate {
+
+	static final String ROUTE = "route";
+
+	private final DeadlineCalendar calendar;
+
+	private final MatterLedger ledger;
+
+	private final MatterAccess access;
+
+	PromiseDeadlineDelegate(DeadlineCalendar calendar, MatterLedger ledger, MatterAccess access) {
+		this.calendar = calendar;
+		this.ledger = ledger;
+		this.access = access;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> route = (Map<String, Object>) execution.getVariable(ROUTE);
+		if (route == null) {
+			throw new IllegalStateException("matter-routing gave no route for " + execution.getVariable(MATTER_NO));
+		}
+		String level = (String) route.get("level");
+		String handlingGroup = (String) route.get("handlingGroup");
+		String timeLimit = (String) route.get("timeLimit");
+		Promise promise = calendar.promise(timeLimit, (String) route.get("reminderLead"));
+		Integer round = (Integer) execution.getVariable("promiseRound");
+		execution.setVariable("promiseRound", round == null ? 1 : round + 1);
+		execution.setVariable(LEVEL, level);
+		execution.setVariable(HANDLING_GROUP, handlingGroup);
+		execution.setVariable("timeLimit", timeLimit);
+		execution.setVariable(DUE_AT, Date.from(promise.dueAt()));
+		execution.setVariable("remindAt", Date.from(promise.remindAt()));
+		execution.setVariable("signOffReminderAfter", calendar.signOffReminderAfter().toString());
+		execution.setVariable("rectificationLimit", calendar.rectificationLimit().toString());
+		String matterNo = (String) execution.getVariable(MATTER_NO);
+		ledger.recordPromise(matterNo, level, handlingGroup, timeLimit,
+				OffsetDateTime.ofInstant(promise.dueAt(), ZoneOffset.UTC));
+		access.grantHandlingUnit(execution.getProcessInstanceId(), handlingGroup, (String) execution.getVariable(VILLAGE_CODE),
+				(String) execution.getVariable(TOWNSHIP_CODE));
+	}
+
+}

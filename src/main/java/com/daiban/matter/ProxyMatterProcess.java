@@ -1,0 +1,51 @@
+package com.daiban.matter;
+
+/** The names that tie Java to processes/proxy-matter.bpmn: renaming one is a breaking change for both. */
+public final class ProxyMatterProcess {
+
+	public static final String KEY = "proxy-matter";
+
+	public static final String WITHDRAWAL_MESSAGE = "matter-withdrawn";
+
+	public static final String MATTER_NO = "matterNo";
+
+	public static final String VILLAGE_CODE = "villageCode";
+
+	public static final String TOWNSHIP_CODE = "townshipCode";
+
+	public static final String SERVICE_ITEM_CODE = "serviceItemCode";
+
+	public static final String SERVICE_ITEM_NAME = "serviceItemName";
+
+	public static final String CATEGORY = "category";
+
+	public static final String ITEM_LEVEL = "itemLevel";
+
+	public static final String MODE = "mode";
+
+	public static final String CHANNEL = "channel";
+
+	public static final String RESIDENT_NAME = "residentName";
+
+	public static final String RESIDENT_PHONE = "residentPhone";
+
+	public static final String DESCRIPTION = "description";
+
+	public static final String AGENT_ID = "agentId";
+
+	public static final String LEVEL = "level";
+
+	public static final String HANDLING_GROUP = "handlingGroup";
+
+	public static final String DUE_AT = "dueAt";
+
+	public static final String OUTCOME = "outcome";
+
+	public static final String REPLY = "reply";
+
+	public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+	private ProxyMatterProcess() {
+	}
+
+}

@@ -1,0 +1,26 @@
+package com.daiban.matter;
+
+import static com.daiban.matter.ProxyMatterProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Ends the matter in the ledger with the resident's reason for withdrawing it. */
+@Component
+class RecordWithdrawalDelegate implements JavaDelegate {
+
+	private final MatterLedger ledger;
+
+	RecordWithdrawalDelegate(MatterLedger ledger) {
+		this.ledger = ledger;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String reason = (String) execution.getVariable(WITHDRAWAL_REASON);
+		ledger.withdraw((String) execution.getVariable(MATTER_NO), (String) execution.getVariable(AGENT_ID),
+				reason == null || reason.isBlank() ? "未说明" : reason);
+	}
+
+}

@@ -1,0 +1,85 @@
+package com.daiban.matter;
+
+import static com.daiban.matter.ProxyMatterProcess.*;
+
+import java.util.List;
+
+import com.daiban.identity.Caller;
+import com.daiban.identity.CallerScope;
+import com.daiban.matter.MatterLedger.ValidatedDraft;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of every proxy matter, however it was started: checks the input, numbers the matter when Tasklist started
+ * it, and writes its ledger row.
+ */
+@Component
+class RegisterMatterDelegate implements JavaDelegate {
+
+	private final MatterLedger ledger;
+
+	private final MatterAccess access;
+
+	private final CallerScope callerScope;
+
+	private final IdentityService identityService;
+
+	RegisterMatterDelegate(MatterLedger ledger, MatterAccess access, CallerScope callerScope,
+			IdentityService identityService) {
+		this.ledger = ledger;
+		this.access = access;
+		this.callerScope = callerScope;
+		this.identityService = identityService;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String agentId = (String) execution.getVariable(AGENT_ID);
+		if (agentId == null || agentId.isBlank()) {
+			throw new InvalidMatterException(AGENT_ID, "缺少受理代办员");
+		}
+		ValidatedDraft validated = ledger.validate(new MatterDraft((String) execution.getVariable(VILLAGE_CODE),
+				(String) execution.getVariable(SERVICE_ITEM_CODE), channel((String) execution.getVariable(CHANNEL)),
+				(String) execution.getVariable(RESIDENT_NAME), (String) execution.getVariable(RESIDENT_PHONE),
+				(String) execution.getVariable(DESCRIPTION), agentId));
+		Authentication authentication = identityService.getCurrentAuthentication();
+		if (authentication != null && authentication.getUserId() != null) {
+			Caller caller = new Caller(authentication.getUserId(),
+					authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());
+			if (!caller.mayAcceptFor(validated.village().code())) {
+				throw new MatterForbiddenException("只能为本村受理代办事项：" + validated.village().name());
+			}
+		}
+		String matterNo = (String) execution.getVariable(MATTER_NO);
+		if (matterNo == null) {
+			matterNo = ledger.nextMatterNo(validated.village().townshipCode());
+			execution.setVariable(MATTER_NO, matterNo);
+			execution.setProcessBusinessKey(matterNo);
+		}
+		ledger.register(matterNo, validated, callerScope.contactOf(agentId), execution.getProcessInstanceId());
+		access.grantInstance(execution.getProcessInstanceId(), validated.village().code(),
+				validated.village().townshipCode());
+		execution.setVariable(TOWNSHIP_CODE, validated.village().townshipCode());
+		execution.setVariable(SERVICE_ITEM_NAME, validated.item().name());
+		execution.setVariable(CATEGORY, validated.item().categoryCode());
+		execution.setVariable(ITEM_LEVEL, validated.item().level());
+		execution.setVariable(MODE, validated.item().mode());
+	}
+
+	private static Channel channel(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Channel.valueOf(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidMatterException("channel", "受理方式必须是 OFFICE、HOME 或 PHONE");
+		}
+	}
+
+}

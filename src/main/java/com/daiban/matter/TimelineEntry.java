@@ -1,0 +1,6 @@
+package com.daiban.matter;
+
+import java.time.OffsetDateTime;
+
+public record TimelineEntry(OffsetDateTime occurredAt, String kind, String actor, String detail) {
+}

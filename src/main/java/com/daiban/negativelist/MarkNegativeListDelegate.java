@@ -1,0 +1,50 @@
+package com.daiban.negativelist;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the matter on the negative list for the reason the model gives ({@code reason} input: OVERDUE,
+ * RECTIFICATION_OVERDUE, …), against the unit handling it and the clerk holding the task. One entry per reason and
+ * promise round, however often the job runs.
+ */
+@Component
+class MarkNegativeListDelegate implements JavaDelegate {
+
+	static final String HANDLING_TASK = "Task_HandleMatter";
+
+	private final NegativeList negativeList;
+
+	private final TaskService taskService;
+
+	MarkNegativeListDelegate(NegativeList negativeList, TaskService taskService) {
+		this.negativeList = negativeList;
+		this.taskService = taskService;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String reason = (String) execution.getVariable("reason");
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalStateException("negative-list marking needs a 'reason' input in the model");
+		}
+		String severity = (String) execution.getVariable("severity");
+		String matterNo = (String) execution.getVariable("matterNo");
+		String handlingGroup = (String) execution.getVariable("handlingGroup");
+		Object round = execution.getVariable("promiseRound");
+		Task handling = taskService.createTaskQuery()
+			.processInstanceId(execution.getProcessInstanceId())
+			.taskDefinitionKey(HANDLING_TASK)
+			.singleResult();
+		String handlerId = handling == null ? null : handling.getAssignee();
+		String subject = handlingGroup + (handlerId == null ? "（未认领）" : " / " + handlerId);
+		negativeList.mark(new NegativeMark(matterNo + ":" + reason + ":" + round, matterNo, reason,
+				severity == null ? "NORMAL" : severity, subject, handlingGroup, handlerId,
+				(String) execution.getVariable("villageCode"), (String) execution.getVariable("townshipCode"),
+				(String) execution.getVariable("serviceItemName")));
+	}
+
+}

@@ -1,0 +1,67 @@
+package com.daiban.negativelist;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+public class NegativeList {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	NegativeList(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Marks once per idempotency key: a repeated call (a job run twice, a retry after a crash) finds the entry and
+	 * adds nothing. Two concurrent first calls meet the unique key; the loser's job fails and its retry finds the entry.
+	 *
+	 * @return whether this call added the entry
+	 */
+	public boolean mark(NegativeMark mark) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		int inserted = jdbc.sql("""
+				INSERT INTO negative_list_entry (idempotency_key, matter_no, reason, severity, subject, responsible_unit,
+				  handler_id, village_code, township_code, recorded_at, record_year, detail, status)
+				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED' FROM (VALUES (1)) AS one (x)
+				WHERE NOT EXISTS (SELECT 1 FROM negative_list_entry WHERE idempotency_key = ?)
+				""")
+			.params(mark.idempotencyKey(), mark.matterNo(), mark.reason(), mark.severity(), mark.subject(),
+					mark.responsibleUnit(), mark.handlerId(), mark.villageCode(), mark.townshipCode(), now,
+					now.atZoneSameInstant(clock.getZone()).getYear(), mark.detail(), mark.idempotencyKey())
+			.update();
+		return inserted == 1;
+	}
+
+	/** Entries of a year, optionally of one township or village, oldest first. */
+	public List<NegativeListEntry> entries(int year, String townshipCode, String villageCode) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM negative_list_entry WHERE record_year = ?");
+		List<Object> params = new ArrayList<>(List.of(year));
+		if (townshipCode != null) {
+			sql.append(" AND township_code = ?");
+			params.add(townshipCode);
+		}
+		if (villageCode != null) {
+			sql.append(" AND village_code = ?");
+			params.add(villageCode);
+		}
+		sql.append(" ORDER BY recorded_at, id");
+		return jdbc.sql(sql.toString()).params(params).query(NegativeListEntry.class).list();
+	}
+
+	public List<NegativeListEntry> ofMatter(String matterNo) {
+		return jdbc.sql("SELECT * FROM negative_list_entry WHERE matter_no = ? ORDER BY recorded_at, id")
+			.param(matterNo)
+			.query(NegativeListEntry.class)
+			.list();
+	}
+
+}

@@ -1,0 +1,4 @@
+package com.daiban.notification;
+
+record Message(String subject, String body) {
+}

@@ -1,0 +1,25 @@
+package com.daiban.notification;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param channels the channels in use: {@code log} (demo), {@code email} (SMTP via spring.mail.*), {@code sms} (the
+ * SMS gateway's HTTP webhook)
+ * @param smsWebhookUrl where SMS requests are POSTed as JSON {@code {phone, text}}
+ * @param fromAddress sender of e-mails
+ */
+@ConfigurationProperties("daiban.notification")
+public record NotificationProperties(List<String> channels, String smsWebhookUrl, String fromAddress) {
+
+	public NotificationProperties {
+		channels = channels == null ? List.of("log") : List.copyOf(channels);
+		fromAddress = fromAddress == null ? "daiban@localhost" : fromAddress;
+	}
+
+	boolean uses(String channel) {
+		return channels.contains(channel);
+	}
+
+}

@@ -1,0 +1,114 @@
+package com.daiban.notification;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Notifies the people the model names. Inputs: {@code notificationKind} (PROMISE, REMINDER, OVERDUE, …, or any word
+ * when {@code messageText} is given), {@code recipients} (comma-separated: RESIDENT, AGENT, HANDLERS, SUPERVISION, or
+ * {@code group:<id>}), optional {@code messageText}/{@code messageSubject} with {variable} placeholders.
+ */
+@Component
+class NotifyDelegate implements JavaDelegate {
+
+	private final Notifications notifications;
+
+	private final IdentityService identityService;
+
+	NotifyDelegate(Notifications notifications, IdentityService identityService) {
+		this.notifications = notifications;
+		this.identityService = identityService;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String kind = (String) execution.getVariable("notificationKind");
+		String recipients = (String) execution.getVariable("recipients");
+		if (kind == null || recipients == null) {
+			throw new IllegalStateException("notify needs 'notificationKind' and 'recipients' inputs in the model");
+		}
+		Map<String, Object> variables = new HashMap<>(execution.getVariables());
+		String handlingGroup = (String) variables.get("handlingGroup");
+		variables.put("handlingUnitName", groupName(handlingGroup));
+		String text = (String) execution.getVariable("messageText");
+		Message message = text == null || text.isBlank() ? MessageTemplates.forKind(kind, variables)
+				: MessageTemplates.custom(orDefault((String) execution.getVariable("messageSubject"), "便民代办通知"), text,
+						variables);
+		String matterNo = (String) variables.get("matterNo");
+		String keyBase = matterNo + ":" + kind + ":" + variables.get("promiseRound") + ":" + execution.getCurrentActivityId();
+		for (Recipient recipient : resolve(recipients, variables)) {
+			notifications.send(keyBase + ":" + recipient.id(), matterNo, kind, recipient, message);
+		}
+	}
+
+	private List<Recipient> resolve(String roles, Map<String, Object> variables) {
+		Set<Recipient> result = new LinkedHashSet<>();
+		for (String role : roles.split(",")) {
+			switch (role.trim()) {
+				case "RESIDENT" -> result.add(new Recipient("resident:" + variables.get("residentPhone"),
+						(String) variables.get("residentName"), null, (String) variables.get("residentPhone")));
+				case "AGENT" -> addUser(result, (String) variables.get("agentId"));
+				case "HANDLERS" -> addGroup(result, (String) variables.get("handlingGroup"));
+				case "SUPERVISION" -> addGroup(result, "supervision-" + variables.get("townshipCode"));
+				case "" -> {
+				}
+				default -> {
+					if (role.trim().startsWith("group:")) {
+						addGroup(result, role.trim().substring("group:".length()));
+					}
+					else {
+						throw new IllegalStateException("unknown recipient " + role.trim());
+					}
+				}
+			}
+		}
+		return new ArrayList<>(result);
+	}
+
+	private void addUser(Set<Recipient> result, String userId) {
+		if (userId == null) {
+			return;
+		}
+		User user = identityService.createUserQuery().userId(userId).singleResult();
+		if (user != null) {
+			result.add(toRecipient(user));
+		}
+	}
+
+	private void addGroup(Set<Recipient> result, String groupId) {
+		if (groupId == null) {
+			return;
+		}
+		identityService.createUserQuery().memberOfGroup(groupId).list().forEach(user -> result.add(toRecipient(user)));
+	}
+
+	private Recipient toRecipient(User user) {
+		String name = (orDefault(user.getFirstName(), "") + orDefault(user.getLastName(), "")).trim();
+		return new Recipient(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail(),
+				identityService.getUserInfo(user.getId(), "phone"));
+	}
+
+	private String groupName(String groupId) {
+		if (groupId == null) {
+			return "";
+		}
+		Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+		return group == null || group.getName() == null ? groupId : group.getName();
+	}
+
+	private static String orDefault(String value, String fallback) {
+		return value == null ? fallback : value;
+	}
+
+}
