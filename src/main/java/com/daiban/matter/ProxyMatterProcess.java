@@ -7,6 +7,9 @@ public final class ProxyMatterProcess {
 
 	public static final String WITHDRAWAL_MESSAGE = "matter-withdrawn";
 
+	/** Correlate with variables complaintNo and complaintSummary, by business key = matter number. */
+	public static final String COMPLAINT_MESSAGE = "complaint-filed";
+
 	public static final String MATTER_NO = "matterNo";
 
 	public static final String VILLAGE_CODE = "villageCode";
