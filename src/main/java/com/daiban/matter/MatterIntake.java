@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.daiban.identity.Caller;
+import com.daiban.identity.SystemActions;
 import com.daiban.matter.MatterLedger.ValidatedDraft;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
@@ -26,9 +27,12 @@ public class MatterIntake {
 
 	private final RuntimeService runtimeService;
 
-	MatterIntake(MatterLedger ledger, RuntimeService runtimeService) {
+	private final SystemActions system;
+
+	MatterIntake(MatterLedger ledger, RuntimeService runtimeService, SystemActions system) {
 		this.ledger = ledger;
 		this.runtimeService = runtimeService;
+		this.system = system;
 	}
 
 	@Transactional
@@ -60,11 +64,11 @@ public class MatterIntake {
 		if (MatterStatus.CLOSED.name().equals(matter.status()) || MatterStatus.WITHDRAWN.name().equals(matter.status())) {
 			throw new InvalidMatterException("matterNo", "事项已结束，不能撤回：" + matterNo);
 		}
-		runtimeService.createMessageCorrelation(WITHDRAWAL_MESSAGE)
+		system.run(() -> runtimeService.createMessageCorrelation(WITHDRAWAL_MESSAGE)
 			.processInstanceBusinessKey(matterNo)
 			.setVariable(WITHDRAWAL_REASON, reason)
-			.setVariable(AGENT_ID, caller.userId())
-			.correlate();
+			.setVariable("withdrawnBy", caller.userId())
+			.correlateWithResult());
 	}
 
 	static Map<String, Object> variables(String matterNo, ValidatedDraft validated, String agentId) {

@@ -19,7 +19,9 @@ class RecordWithdrawalDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String reason = (String) execution.getVariable(WITHDRAWAL_REASON);
-		ledger.withdraw((String) execution.getVariable(MATTER_NO), (String) execution.getVariable(AGENT_ID),
+		Object withdrawnBy = execution.getVariable("withdrawnBy");
+		ledger.withdraw((String) execution.getVariable(MATTER_NO),
+				withdrawnBy != null ? (String) withdrawnBy : (String) execution.getVariable(AGENT_ID),
 				reason == null || reason.isBlank() ? "未说明" : reason);
 	}
 

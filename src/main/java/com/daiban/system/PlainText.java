@@ -24,7 +24,7 @@ import jakarta.validation.Payload;
 @Retention(RUNTIME)
 public @interface PlainText {
 
-	String message() default "不能包含 < > 、${ } 、#{ } 或控制字符";
+	String message() default "不能包含尖括号、表达式符号（美元号或井号加花括号）或控制字符";
 
 	Class<?>[] groups() default {};
 

@@ -1,0 +1,164 @@
+package com.daiban.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.daiban.identity.Caller;
+import com.daiban.matter.AcceptedMatter;
+import com.daiban.matter.Channel;
+import com.daiban.matter.MatterDraft;
+import com.daiban.matter.MatterIntake;
+import com.daiban.support.DaibanSpringBootTest;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The routing decision as analysts see it: its rules, and that editing a row reroutes matters without Java. */
+@DaibanSpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MatterRoutingDecisionTests {
+
+	private static final Path MODEL = Path.of("processes/matter-routing.dmn");
+
+	@Autowired
+	DecisionService decisionService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	MatterIntake intake;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	private final Instant startedAt = Instant.now();
+
+	@Test
+	void shouldRouteTownshipItemsToTheTownshipWithinOneDay() {
+		var result = decide("CIVIL_AFFAIRS", "TOWNSHIP", "PROXY", "OFFICE");
+		assertThat(result).containsEntry("level", "TOWNSHIP")
+			.containsEntry("timeLimit", "P1D")
+			.containsEntry("handlingGroup", "township-T01");
+	}
+
+	@Test
+	void shouldRouteCityItemsToTheCityCenterWithinOneWeek() {
+		var result = decide("SOCIAL_SECURITY", "CITY", "PROXY", "HOME");
+		assertThat(result).containsEntry("level", "CITY")
+			.containsEntry("timeLimit", "P7D")
+			.containsEntry("handlingGroup", "city-center");
+	}
+
+	@Test
+	void shouldKeepVillageItemsInTheVillage() {
+		var result = decide("CIVIL_AFFAIRS", "VILLAGE", "DIRECT", "PHONE");
+		assertThat(result).containsEntry("level", "VILLAGE").containsEntry("handlingGroup", "village-V01");
+	}
+
+	@Test
+	void shouldSendItemsOfUnknownLevelToTheTownshipCenter() {
+		var result = decide("HEALTH", "UNKNOWN", "PROXY", "OFFICE");
+		assertThat(result).containsEntry("level", "TOWNSHIP").containsEntry("handlingGroup", "township-T01");
+	}
+
+	@Test
+	void shouldRerouteMattersWhenAnAnalystChangesARowWithoutJava() throws Exception {
+		String original = Files.readString(MODEL, StandardCharsets.UTF_8);
+		// An analyst decides in the Modeler that township items now go to the city center with a two-day limit.
+		String edited = original
+			.replace("<outputEntry id=\"OutputEntry_Township_Level\"><text>\"TOWNSHIP\"</text>",
+					"<outputEntry id=\"OutputEntry_Township_Level\"><text>\"CITY\"</text>")
+			.replace("<outputEntry id=\"OutputEntry_Township_TimeLimit\"><text>\"P1D\"</text>",
+					"<outputEntry id=\"OutputEntry_Township_TimeLimit\"><text>\"P2D\"</text>")
+			.replace("<outputEntry id=\"OutputEntry_Township_HandlingGroup\"><text>\"township-\" + townshipCode</text>",
+					"<outputEntry id=\"OutputEntry_Township_HandlingGroup\"><text>\"city-center\"</text>");
+		assertThat(edited).isNotEqualTo(original);
+		Deployment deployment = repositoryService.createDeployment()
+			.name("analyst-edit")
+			.addString("matter-routing.dmn", edited)
+			.deploy();
+		try {
+			Caller agent = new Caller("agent-v02-a", List.of("village-V02"));
+			identityService.setAuthentication(agent.userId(), agent.groupIds());
+			AcceptedMatter matter;
+			try {
+				matter = intake.accept(new MatterDraft("V02", "MZ-003", Channel.OFFICE, "赵六", "13900002222", "临时救助",
+						agent.userId()), agent);
+			}
+			finally {
+				identityService.clearAuthentication();
+			}
+			assertThat(matter.level()).isEqualTo("CITY");
+			assertThat(matter.dueAt().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(2)),
+					within(1, ChronoUnit.MINUTES));
+			assertThat(taskService.createTaskQuery()
+				.processInstanceId(matter.processInstanceId())
+				.taskCandidateGroup("city-center")
+				.count()).isEqualTo(1);
+		}
+		finally {
+			repositoryService.deleteDeployment(deployment.getId(), true);
+		}
+	}
+
+	@AfterAll
+	void coverEveryRule() {
+		Set<String> rules = Dmn.readModelFromFile(MODEL.toFile())
+			.getModelElementsByType(Rule.class)
+			.stream()
+			.map(Rule::getId)
+			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> matched = historyService.createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey("matter-routing")
+			.evaluatedAfter(java.util.Date.from(startedAt))
+			.includeOutputs()
+			.list()
+			.stream()
+			.flatMap(instance -> instance.getOutputs().stream())
+			.map(HistoricDecisionOutputInstance::getRuleId)
+			.collect(Collectors.toCollection(TreeSet::new));
+		matched.retainAll(rules);
+		System.out.printf("[coverage] matter-routing: %d/%d rules%n", matched.size(), rules.size());
+		assertThat((double) matched.size() / rules.size()).as("rule coverage of matter-routing").isGreaterThanOrEqualTo(0.9);
+	}
+
+	private Map<String, Object> decide(String category, String itemLevel, String mode, String channel) {
+		DmnDecisionResultEntries entries = decisionService.evaluateDecisionByKey("matter-routing")
+			.variables(Map.of("category", category, "itemLevel", itemLevel, "mode", mode, "channel", channel,
+					"villageCode", "V01", "townshipCode", "T01"))
+			.evaluate()
+			.getSingleResult();
+		return entries.getEntryMap();
+	}
+
+}
