@@ -42,6 +42,14 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+		var registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<AdminSetupGuard> adminSetupGuard() {
 		var registration = new FilterRegistrationBean<>(new AdminSetupGuard());
 		registration.addUrlPatterns("/camunda/api/admin/setup/*");
