@@ -2,6 +2,9 @@ package com.daiban.matter;
 
 import static com.daiban.matter.ProxyMatterProcess.*;
 
+import java.util.Set;
+
+import com.daiban.system.ProcessInput;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,6 +13,8 @@ import org.springframework.stereotype.Component;
 /** Writes the handling unit's outcome and reply to the ledger, with the clerk who completed the task. */
 @Component
 class RecordHandlingDelegate implements JavaDelegate {
+
+	static final Set<String> OUTCOMES = Set.of("DONE", "MATERIALS_MISSING", "NOT_RESPONSIBLE", "CANNOT_BE_DONE");
 
 	private final MatterLedger ledger;
 
@@ -24,8 +29,9 @@ class RecordHandlingDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		var authentication = identityService.getCurrentAuthentication();
 		String handlerId = authentication == null ? null : authentication.getUserId();
-		ledger.recordHandling((String) execution.getVariable(MATTER_NO), handlerId,
-				(String) execution.getVariable(OUTCOME), (String) execution.getVariable(REPLY));
+		String outcome = ProcessInput.choice(execution, OUTCOME, "办理结果", OUTCOMES);
+		String reply = ProcessInput.text(execution, REPLY, "答复内容", 500, true);
+		ledger.recordHandling((String) execution.getVariable(MATTER_NO), handlerId, outcome, reply);
 	}
 
 }

@@ -2,6 +2,7 @@ package com.daiban.matter;
 
 import static com.daiban.matter.ProxyMatterProcess.*;
 
+import com.daiban.system.ProcessInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class RecordWithdrawalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String reason = (String) execution.getVariable(WITHDRAWAL_REASON);
+		String reason = ProcessInput.text(execution, WITHDRAWAL_REASON, "撤回原因", 500, false);
 		Object withdrawnBy = execution.getVariable("withdrawnBy");
 		ledger.withdraw((String) execution.getVariable(MATTER_NO),
 				withdrawnBy != null ? (String) withdrawnBy : (String) execution.getVariable(AGENT_ID),

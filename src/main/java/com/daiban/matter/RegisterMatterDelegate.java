@@ -7,6 +7,8 @@ import java.util.List;
 import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.matter.MatterLedger.ValidatedDraft;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,14 +40,26 @@ class RegisterMatterDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		try {
+			register(execution);
+		}
+		catch (InvalidMatterException e) {
+			// Started from Tasklist or the engine REST API: answer like the engine does for bad input (400).
+			throw new BadUserRequestException(e.getMessage() + "（" + e.field() + "）");
+		}
+		catch (MatterForbiddenException e) {
+			throw new AuthorizationException(e.getMessage());
+		}
+	}
+
+	private void register(DelegateExecution execution) {
 		String agentId = (String) execution.getVariable(AGENT_ID);
 		if (agentId == null || agentId.isBlank()) {
 			throw new InvalidMatterException(AGENT_ID, "缺少受理代办员");
 		}
-		ValidatedDraft validated = ledger.validate(new MatterDraft((String) execution.getVariable(VILLAGE_CODE),
-				(String) execution.getVariable(SERVICE_ITEM_CODE), channel((String) execution.getVariable(CHANNEL)),
-				(String) execution.getVariable(RESIDENT_NAME), (String) execution.getVariable(RESIDENT_PHONE),
-				(String) execution.getVariable(DESCRIPTION), agentId));
+		ValidatedDraft validated = ledger.validate(new MatterDraft(text(execution, VILLAGE_CODE),
+				text(execution, SERVICE_ITEM_CODE), channel(text(execution, CHANNEL)), text(execution, RESIDENT_NAME),
+				text(execution, RESIDENT_PHONE), text(execution, DESCRIPTION), agentId));
 		Authentication authentication = identityService.getCurrentAuthentication();
 		if (authentication != null && authentication.getUserId() != null) {
 			Caller caller = new Caller(authentication.getUserId(),
@@ -68,6 +82,14 @@ class RegisterMatterDelegate implements JavaDelegate {
 		execution.setVariable(CATEGORY, validated.item().categoryCode());
 		execution.setVariable(ITEM_LEVEL, validated.item().level());
 		execution.setVariable(MODE, validated.item().mode());
+	}
+
+	private static String text(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		if (value != null && !(value instanceof String)) {
+			throw new InvalidMatterException(name, "应为文本：" + name);
+		}
+		return (String) value;
 	}
 
 	private static Channel channel(String value) {

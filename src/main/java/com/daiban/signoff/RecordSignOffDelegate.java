@@ -1,6 +1,8 @@
 package com.daiban.signoff;
 
 import com.daiban.matter.MatterLedger;
+import com.daiban.system.ProcessInput;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,13 +31,13 @@ class RecordSignOffDelegate implements JavaDelegate {
 		Boolean confirmed = toBoolean(execution.getVariable(CONFIRMED));
 		Integer rating = toRating(execution.getVariable(RATING));
 		if (confirmed == null || rating == null) {
-			throw new IllegalArgumentException("签字确认需要填写“委托人是否认可”和1至5星评价");
+			throw new BadUserRequestException("签字确认需要填写“委托人是否认可”和1至5星评价");
 		}
 		// Camunda Forms submit radio values as text: store the typed values the gateway and reports read.
 		execution.setVariable(CONFIRMED, confirmed);
 		execution.setVariable(RATING, rating);
 		ledger.recordSignOff((String) execution.getVariable("matterNo"), (String) execution.getVariable("agentId"),
-				confirmed, rating, (String) execution.getVariable(NOTE));
+				confirmed, rating, ProcessInput.text(execution, NOTE, "备注", 500, false));
 	}
 
 	private static Boolean toBoolean(Object value) {
