@@ -2,6 +2,7 @@ package com.daiban.matter;
 
 import com.daiban.identity.AccessGrants;
 import com.daiban.identity.Groups;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class MatterAccess {
 
 	void grantInstance(String processInstanceId, String villageCode, String townshipCode) {
 		for (String group : homeGroups(villageCode, townshipCode)) {
-			grants.grantGroup(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+			grant(group, processInstanceId);
 		}
 	}
 
@@ -28,8 +29,13 @@ class MatterAccess {
 	 */
 	void grantHandlingUnit(String processInstanceId, String handlingGroup, String villageCode, String townshipCode) {
 		if (handlingGroup != null && !homeGroups(villageCode, townshipCode).contains(handlingGroup)) {
-			grants.grantGroup(handlingGroup, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+			grant(handlingGroup, processInstanceId);
 		}
+	}
+
+	private void grant(String group, String processInstanceId) {
+		grants.grantGroup(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+		grants.grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
 	}
 
 	private static java.util.List<String> homeGroups(String villageCode, String townshipCode) {

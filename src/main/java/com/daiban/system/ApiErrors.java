@@ -53,6 +53,10 @@ class ApiErrors {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+		if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+			String field = fieldPath(unknown.getPath());
+			return body(HttpStatus.BAD_REQUEST, "未知字段：" + field, field, null);
+		}
 		if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			String field = fieldPath(mismatch.getPath());
 			String message = mismatch instanceof InvalidFormatException ? "字段类型或取值不正确：" + field

@@ -42,6 +42,14 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<RequestSizeLimit> requestSizeLimit() {
+		var registration = new FilterRegistrationBean<>(new RequestSizeLimit());
+		registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
 		var registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
