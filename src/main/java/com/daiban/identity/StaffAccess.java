@@ -54,6 +54,11 @@ public class StaffAccess {
 			case "TOWNSHIP", "CITY" -> {
 				staff(groupId);
 				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ);
+				// the township center receives real-name complaints and may enter them from Tasklist
+				if ("TOWNSHIP".equals(type)) {
+					grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "complaint", READ, CREATE_INSTANCE);
+					grants.grantGroup(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
+				}
 			}
 			case "SUPERVISION" -> {
 				staff(groupId);
