@@ -21,7 +21,7 @@ CREATE TABLE complaint (
     rectification_note      VARCHAR(1000),
     rectified_by            VARCHAR(64),
     rectified_at            TIMESTAMP WITH TIME ZONE,
-    satisfaction            VARCHAR(16),
+    satisfaction            VARCHAR(32),
     callback_note           VARCHAR(500),
     callback_by             VARCHAR(64),
     callback_at             TIMESTAMP WITH TIME ZONE,
