@@ -65,6 +65,9 @@ public class StaffAccess {
 				grants.grantGroup(groupId, Resources.APPLICATION, COCKPIT, ACCESS);
 				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ);
 				grants.grantGroup(groupId, Resources.DECISION_DEFINITION, "*", READ);
+				// the office may re-run a month's inspection from Tasklist
+				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "monthly-inspection", READ, CREATE_INSTANCE);
+				grants.grantGroup(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
 			}
 			case "ANALYSTS" -> {
 				grants.grantGroup(groupId, Resources.APPLICATION, COCKPIT, ACCESS);

@@ -129,13 +129,13 @@ public class Inspections {
 			if (isUnsigned(m)) {
 				propose(proposals, new NegativeMark(m.matterNo() + ":" + UNSIGNED + ":" + period, m.matterNo(), UNSIGNED,
 						"NORMAL", Groups.village(m.villageCode()) + " / " + m.agentId(), Groups.village(m.villageCode()),
-						m.agentId(), m.villageCode(), m.townshipCode(), "办结后未经委托人签字确认"));
+						m.agentId(), m.villageCode(), m.townshipCode(), "办结后未经委托人签字确认"), month);
 			}
 			if (m.reworkCount() > 0) {
 				String unit = m.handlingGroup() == null ? Groups.township(m.townshipCode()) : m.handlingGroup();
 				propose(proposals, new NegativeMark(m.matterNo() + ":" + REWORK, m.matterNo(), REWORK, "NORMAL",
 						unit + (m.handlerId() == null ? "" : " / " + m.handlerId()), unit, m.handlerId(), m.villageCode(),
-						m.townshipCode(), "委托人不认可办理结果，退回重办 " + m.reworkCount() + " 次"));
+						m.townshipCode(), "委托人不认可办理结果，退回重办 " + m.reworkCount() + " 次"), month);
 			}
 		}
 		for (Long entryId : proposals.keySet()) {
@@ -150,8 +150,10 @@ public class Inspections {
 		return report;
 	}
 
-	private void propose(Map<Long, NegativeListEntry> proposals, NegativeMark mark) {
-		negativeList.mark(mark);
+	private void propose(Map<Long, NegativeListEntry> proposals, NegativeMark mark, YearMonth month) {
+		if (negativeList.mark(mark)) {
+			negativeList.attributeToYear(mark.idempotencyKey(), month.getYear());
+		}
 		NegativeListEntry entry = negativeList.findByKey(mark.idempotencyKey()).orElseThrow();
 		// an entry decided in an earlier inspection stays decided; only open ones go up for review
 		if ("PROPOSED".equals(entry.status())) {

@@ -105,4 +105,15 @@ public class NegativeList {
 			.update() == 1;
 	}
 
+
+	/**
+	 * Counts an entry in the year of the period it is about, not the year it was written down: an inspection of
+	 * December run on 1 January proposes entries for December's year.
+	 */
+	public void attributeToYear(String idempotencyKey, int year) {
+		jdbc.sql("UPDATE negative_list_entry SET record_year = ? WHERE idempotency_key = ? AND status = 'PROPOSED'")
+			.params(year, idempotencyKey)
+			.update();
+	}
+
 }

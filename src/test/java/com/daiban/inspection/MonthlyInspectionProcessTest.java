@@ -94,6 +94,9 @@ class MonthlyInspectionProcessTest {
 	RepositoryService repositoryService;
 
 	@Autowired
+	org.camunda.bpm.engine.FormService formService;
+
+	@Autowired
 	MatterIntake intake;
 
 	@Autowired
@@ -284,9 +287,15 @@ class MonthlyInspectionProcessTest {
 
 	@Test
 	@Order(3)
-	void manualStartInspectsTheGivenMonth() {
-		ProcessInstance instance = runtimeService.startProcessInstanceByKey("monthly-inspection",
-				Map.of("inspectionMonth", "2020-02"));
+	void supervisionOfficeReinspectsAGivenMonthFromTheStartForm() {
+		String definitionId = repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey("monthly-inspection")
+			.latestVersion()
+			.singleResult()
+			.getId();
+		// as the supervision office would from Tasklist, with the start form
+		ProcessInstance instance = as("supervisor-t01", "supervision-T01",
+				() -> formService.submitStartForm(definitionId, Map.of("inspectionMonth", "2020-02")));
 		started.add(instance.getId());
 		Task t01 = reviewTask(instance, "supervision-T01");
 		assertThat(taskService.getVariable(t01.getId(), "reportSummary")).asString().contains("2020-02").contains("受理 0 件");
