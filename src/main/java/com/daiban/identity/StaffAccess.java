@@ -54,12 +54,20 @@ public class StaffAccess {
 			case "TOWNSHIP", "CITY" -> {
 				staff(groupId);
 				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ);
+				// the township center receives real-name complaints and may enter them from Tasklist
+				if ("TOWNSHIP".equals(type)) {
+					grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "complaint", READ, CREATE_INSTANCE);
+					grants.grantGroup(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
+				}
 			}
 			case "SUPERVISION" -> {
 				staff(groupId);
 				grants.grantGroup(groupId, Resources.APPLICATION, COCKPIT, ACCESS);
 				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ);
 				grants.grantGroup(groupId, Resources.DECISION_DEFINITION, "*", READ);
+				// the office may re-run a month's inspection from Tasklist
+				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "monthly-inspection", READ, CREATE_INSTANCE);
+				grants.grantGroup(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
 			}
 			case "ANALYSTS" -> {
 				grants.grantGroup(groupId, Resources.APPLICATION, COCKPIT, ACCESS);

@@ -64,4 +64,56 @@ public class NegativeList {
 			.list();
 	}
 
+
+	public java.util.Optional<NegativeListEntry> find(long id) {
+		return jdbc.sql("SELECT * FROM negative_list_entry WHERE id = ?").param(id).query(NegativeListEntry.class).optional();
+	}
+
+	public java.util.Optional<NegativeListEntry> findByKey(String idempotencyKey) {
+		return jdbc.sql("SELECT * FROM negative_list_entry WHERE idempotency_key = ?")
+			.param(idempotencyKey)
+			.query(NegativeListEntry.class)
+			.optional();
+	}
+
+	/** Entries of a township still awaiting review that were recorded before {@code before}. */
+	public List<NegativeListEntry> proposed(String townshipCode, OffsetDateTime before) {
+		return jdbc.sql("""
+				SELECT * FROM negative_list_entry WHERE township_code = ? AND status = 'PROPOSED' AND recorded_at < ?
+				ORDER BY recorded_at, id
+				""")
+			.params(townshipCode, before)
+			.query(NegativeListEntry.class)
+			.list();
+	}
+
+	/**
+	 * The supervision office's decision on a proposed entry: CONFIRMED enters the year-end list, STRUCK does not.
+	 * Either way who, when and why are kept. A decided entry is not decided again.
+	 *
+	 * @return whether this call decided the entry
+	 */
+	public boolean review(long id, boolean confirm, String reviewer, String note) {
+		if (reviewer == null || reviewer.isBlank()) {
+			throw new IllegalArgumentException("a review needs the reviewer");
+		}
+		return jdbc.sql("""
+				UPDATE negative_list_entry SET status = ?, reviewed_by = ?, reviewed_at = ?, review_note = ?
+				WHERE id = ? AND status = 'PROPOSED'
+				""")
+			.params(confirm ? "CONFIRMED" : "STRUCK", reviewer, OffsetDateTime.now(clock), note, id)
+			.update() == 1;
+	}
+
+
+	/**
+	 * Counts an entry in the year of the period it is about, not the year it was written down: an inspection of
+	 * December run on 1 January proposes entries for December's year.
+	 */
+	public void attributeToYear(String idempotencyKey, int year) {
+		jdbc.sql("UPDATE negative_list_entry SET record_year = ? WHERE idempotency_key = ? AND status = 'PROPOSED'")
+			.params(year, idempotencyKey)
+			.update();
+	}
+
 }

@@ -46,7 +46,9 @@ class NotifyDelegate implements JavaDelegate {
 				: MessageTemplates.custom(orDefault((String) execution.getVariable("messageSubject"), "便民代办通知"), text,
 						variables);
 		String matterNo = (String) variables.get("matterNo");
-		String keyBase = matterNo + ":" + kind + ":" + variables.get("promiseRound") + ":" + execution.getCurrentActivityId();
+		// A process about something other than one matter round (a complaint) names its own scope for idempotency.
+		Object scope = variables.get("notificationScope") != null ? variables.get("notificationScope") : matterNo;
+		String keyBase = scope + ":" + kind + ":" + variables.get("promiseRound") + ":" + execution.getCurrentActivityId();
 		for (Recipient recipient : resolve(recipients, variables)) {
 			notifications.send(keyBase + ":" + recipient.id(), matterNo, kind, recipient, message);
 		}
