@@ -55,6 +55,8 @@ class RegisterComplaintDelegate implements JavaDelegate {
 				&& !"CLOSED".equals(matter.status()) && !"WITHDRAWN".equals(matter.status()));
 		// Notifications about this complaint are keyed by it, not by the matter, which may have several complaints.
 		execution.setVariable("notificationScope", complaintNo);
+		// The township center answers for the complaint: notify steps address it as HANDLERS.
+		execution.setVariable("handlingGroup", Groups.township(townshipCode));
 		for (String group : new String[] { Groups.village(validated.village().code()), Groups.township(townshipCode),
 				Groups.supervision(townshipCode) }) {
 			grants.grantGroup(group, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
