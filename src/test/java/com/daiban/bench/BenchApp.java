@@ -1,0 +1,121 @@
+package com.daiban.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.daiban.DaibanApplication;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The whole application started in this JVM against one benchmark database, with either stock or our settings. */
+final class BenchApp implements AutoCloseable {
+
+	/** What the Camunda starter ships: 5 s acquisition wait backing off to 60 s, 3 threads, no due-date ordering. */
+	static final Map<String, String> STOCK = Map.of("camunda.bpm.job-execution.wait-time-in-millis", "5000",
+			"camunda.bpm.job-execution.max-wait", "60000", "camunda.bpm.job-execution.max-jobs-per-acquisition", "3",
+			"camunda.bpm.job-execution.core-pool-size", "3", "camunda.bpm.job-execution.max-pool-size", "10",
+			"camunda.bpm.job-execution.queue-capacity", "3",
+			"camunda.bpm.generic-properties.properties.job-executor-acquire-by-due-date", "false",
+			"camunda.bpm.generic-properties.properties.job-executor-prefer-timer-jobs", "false",
+			"daiban.performance.engine-indexes", "false");
+
+	final ConfigurableApplicationContext context;
+
+	final JdbcTemplate jdbc;
+
+	final String database;
+
+	private final BenchSettings settings;
+
+	private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+
+	private BenchApp(ConfigurableApplicationContext context, BenchSettings settings, String database) {
+		this.context = context;
+		this.settings = settings;
+		this.database = database;
+		this.jdbc = context.getBean(JdbcTemplate.class);
+	}
+
+	static BenchApp start(BenchSettings settings, String database, Map<String, String> overrides) {
+		createDatabase(settings, database);
+		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + settings.jdbcUrl(database),
+				"--spring.datasource.username=" + settings.user(), "--spring.datasource.password=" + settings.password(),
+				"--spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED", "--server.port=0",
+				"--daiban.data-dir=" + settings.workDir().resolve("data-" + database).toAbsolutePath(),
+				"--camunda.bpm.job-execution.enabled=true", "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN", "--logging.level.com.daiban.bench=INFO"));
+		overrides.forEach((key, value) -> args.add("--" + key + "=" + value));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(DaibanApplication.class)
+			.run(args.toArray(String[]::new));
+		return new BenchApp(context, settings, database);
+	}
+
+	<T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
+	int port() {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	List<String> groupsOf(String userId) {
+		return groups.computeIfAbsent(userId, id -> bean(IdentityService.class).createGroupQuery()
+			.groupMember(id)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList());
+	}
+
+	/** Committed transactions of this database so far, read outside the pool after the stats collector caught up. */
+	long committedTransactions() {
+		try {
+			Thread.sleep(1_200);
+			try (Connection connection = connect(settings, database); Statement statement = connection.createStatement();
+					ResultSet rows = statement
+						.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	static Connection connect(BenchSettings settings, String database) throws SQLException {
+		return DriverManager.getConnection(settings.jdbcUrl(database), settings.user(), settings.password());
+	}
+
+	/** A fresh database per run and configuration: the history level and the indexes are decided at schema creation. */
+	static void createDatabase(BenchSettings settings, String database) {
+		try (Connection connection = connect(settings, "postgres"); Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+			statement.execute("CREATE DATABASE " + database);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("cannot create benchmark database " + database, e);
+		}
+	}
+
+	@Override
+	public void close() {
+		context.close();
+	}
+
+}

@@ -1,0 +1,48 @@
+package com.daiban.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Sizes and the server of one benchmark run. Every size is a system property {@code bench.<name>} or an environment
+ * variable {@code BENCH_<NAME>}; the defaults are the full sizes of docs/performance.md.
+ */
+record BenchSettings(int agents, int lifecycles, int warmup, int storm, int quietSeconds, int historic, int open,
+		int openLarge, int samples, int pgbenchSeconds, boolean startup, String host, int port, String user,
+		String password, Path workDir) {
+
+	static BenchSettings fromEnvironment() {
+		return new BenchSettings(number("agents", 8), number("lifecycles", 1500), number("warmup", 150),
+				number("storm", 10_000), number("quiet-seconds", 70), number("historic", 1_000_000),
+				number("open", 20_000), number("open-large", 200_000), number("samples", 200),
+				number("pgbench-seconds", 20), Boolean.parseBoolean(text("startup", "true")), text("pg-host", "localhost"),
+				number("pg-port", 54329), text("pg-user", "postgres"), text("pg-password", "postgres"),
+				Path.of(text("work-dir", "target/bench")));
+	}
+
+	/** Seconds-long sizes for the smoke test that keeps the harness from rotting. */
+	static BenchSettings smoke(String host, int port, String user, String password, Path workDir) {
+		return new BenchSettings(2, 6, 2, 4, 1, 2_000, 60, 120, 5, 2, true, host, port, user, password, workDir);
+	}
+
+	String jdbcUrl(String database) {
+		return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+	}
+
+	String describe() {
+		return "agents=%d lifecycles=%d (+%d warm-up) storm=%d quiet=%ds historic=%d open=%d open-large=%d samples=%d"
+			.formatted(agents, lifecycles, warmup, storm, quietSeconds, historic, open, openLarge, samples);
+	}
+
+	private static int number(String name, int fallback) {
+		return Integer.parseInt(text(name, Integer.toString(fallback)).replace("_", ""));
+	}
+
+	private static String text(String name, String fallback) {
+		String value = System.getProperty("bench." + name);
+		if (value == null) {
+			value = System.getenv("BENCH_" + name.toUpperCase().replace('-', '_'));
+		}
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}

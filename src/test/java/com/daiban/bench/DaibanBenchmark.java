@@ -1,0 +1,408 @@
+package com.daiban.bench;
+
+import static com.daiban.bench.BenchTable.num;
+import static com.daiban.bench.BenchTable.ratio;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+import com.daiban.identity.Caller;
+import com.daiban.matter.AcceptedMatter;
+import com.daiban.matter.Channel;
+import com.daiban.matter.MatterDraft;
+import com.daiban.matter.MatterIntake;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The benchmark: lifecycle throughput against the bare engine, stock settings and pgbench (P1), a deadline storm on
+ * stock and on our job-executor settings (P2), query latency at scale (P3) and start-up of the embedded default. All
+ * figures come from one run on one PostgreSQL server; bench/run starts that server and calls {@link #main}.
+ */
+public final class DaibanBenchmark {
+
+	static final String BARE_KEY = "bench-bare-lifecycle";
+
+	static final String OURS_KEY = "proxy-matter";
+
+	/** A township-level item: routed to the township window, handled there within one working day. */
+	static final String SERVICE_ITEM = "MZ-001";
+
+	static final List<String> VILLAGES = List.of("V01", "V02", "V03", "V04", "V05", "V06");
+
+	private final BenchSettings settings;
+
+	DaibanBenchmark(BenchSettings settings) {
+		this.settings = settings;
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchSettings settings = BenchSettings.fromEnvironment();
+		BenchTable table = new DaibanBenchmark(settings).run();
+		String text = table.markdown();
+		Files.createDirectories(settings.workDir());
+		Files.writeString(settings.workDir().resolve("results.md"), text);
+		System.out.println();
+		System.out.println(text);
+		System.exit(0);
+	}
+
+	BenchTable run() throws Exception {
+		log("sizes: " + settings.describe());
+		Files.createDirectories(settings.workDir());
+		StartupProbe.Result startup = settings.startup() ? new StartupProbe(settings).measure() : null;
+		Throughput bare;
+		Throughput oursStock;
+		Storm stormStock;
+		try (BenchApp app = BenchApp.start(settings, "bench_stock", BenchApp.STOCK)) {
+			app.bean(RepositoryService.class)
+				.createDeployment()
+				.name("bench")
+				.addClasspathResource("bench/bench-bare-lifecycle.bpmn")
+				.deploy();
+			bare = throughput(app, "P1a bare two-task lifecycle, stock", BARE_KEY, this::bareLifecycle);
+			oursStock = throughput(app, "P1b our lifecycle, stock settings", OURS_KEY, this::ourLifecycle);
+			stormStock = storm(app, "P2 storm, stock job executor");
+		}
+		Throughput oursTuned;
+		Storm stormTuned;
+		ScaleFigures scale;
+		double pgbench;
+		try (BenchApp app = BenchApp.start(settings, "bench_tuned", Map.of())) {
+			oursTuned = throughput(app, "P1c our lifecycle, our settings", OURS_KEY, this::ourLifecycle);
+			pgbench = new PgBench(settings).lifecyclesPerSecond(Math.max(1, (int) Math.ceil(oursTuned.commitsPer())));
+			stormTuned = storm(app, "P2 storm, our job executor");
+			scale = new ScaleBench(settings, app).measure();
+		}
+		return table(bare, oursStock, oursTuned, pgbench, stormStock, stormTuned, scale, startup);
+	}
+
+	// ---- P1 -------------------------------------------------------------------------------------------------------
+
+	record Throughput(int lifecycles, double perSecond, double cpuMsPer, double commitsPer) {
+	}
+
+	private Throughput throughput(BenchApp app, String name, String key, BiConsumer<BenchApp, Integer> lifecycle)
+			throws Exception {
+		concurrently(settings.warmup(), worker -> lifecycle.accept(app, worker));
+		awaitFinished(app, key);
+		long commits = app.committedTransactions();
+		long cpu = processCpuNanos();
+		long start = System.nanoTime();
+		concurrently(settings.lifecycles(), worker -> lifecycle.accept(app, worker));
+		int polls = awaitFinished(app, key);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpuMs = (processCpuNanos() - cpu) / 1e6;
+		// each poll of awaitFinished is a read-only commit of its own: not the lifecycle's
+		long committed = app.committedTransactions() - commits - polls;
+		Throughput result = new Throughput(settings.lifecycles(), settings.lifecycles() / seconds,
+				cpuMs / settings.lifecycles(), (double) committed / settings.lifecycles());
+		log("%s: %s lifecycles/s, %s CPU ms and %s commits per lifecycle, %d completions and %d acceptances retried so far"
+			.formatted(name, num(result.perSecond()), num(result.cpuMsPer()), num(result.commitsPer()), RETRIES.get(),
+					ACCEPT_RETRIES.get()));
+		return result;
+	}
+
+	/** Start, service task, two user tasks claimed and completed: the engine's cost with nothing of ours. */
+	private void bareLifecycle(BenchApp app, int worker) {
+		String instance = app.bean(RuntimeService.class).startProcessInstanceByKey(BARE_KEY).getId();
+		workOn(app, instance, "First", "clerk-t01", Map.of());
+		workOn(app, instance, "Second", "agent-v01-a", Map.of());
+	}
+
+	/**
+	 * Our whole lifecycle as the people do it, authenticated as they are: the agent accepts, the township clerk claims
+	 * and handles, the agent records the resident's sign-off; the job executor sends the notifications.
+	 */
+	private void ourLifecycle(BenchApp app, int worker) {
+		AcceptedMatter matter = accept(app, worker);
+		String village = VILLAGES.get(worker % VILLAGES.size());
+		IdentityService identity = app.bean(IdentityService.class);
+		String clerk = "clerk-" + (village.equals("V06") ? "t02" : "t01");
+		String agent = agentOf(village);
+		try {
+			identity.setAuthentication(clerk, app.groupsOf(clerk));
+			workOn(app, matter.processInstanceId(), "Task_HandleMatter", clerk,
+					Map.of("outcome", "DONE", "reply", "已办结，请到村代办点领取"));
+			identity.setAuthentication(agent, app.groupsOf(agent));
+			workOn(app, matter.processInstanceId(), "Task_ConfirmSignOff", agent,
+					Map.of("residentConfirmed", true, "rating", 5));
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	static AcceptedMatter accept(BenchApp app, int worker) {
+		String village = VILLAGES.get(worker % VILLAGES.size());
+		String agent = agentOf(village);
+		IdentityService identity = app.bean(IdentityService.class);
+		identity.setAuthentication(agent, app.groupsOf(agent));
+		try {
+			for (int attempt = 1;; attempt++) {
+				try {
+					return app.bean(MatterIntake.class)
+						.accept(new MatterDraft(village, SERVICE_ITEM, Channel.OFFICE, "张桂英", "13805730001",
+								"代办最低生活保障申请（性能基准）", agent), new Caller(agent, app.groupsOf(agent)));
+				}
+				catch (org.springframework.dao.DataAccessException raced) {
+					// MatterLedger.nextMatterNo: two first acceptances of a township's day race on the counter
+					// INSERT, and on PostgreSQL the duplicate key aborts the transaction its fallback UPDATE runs in
+					ACCEPT_RETRIES.incrementAndGet();
+					if (attempt == 5) {
+						throw raced;
+					}
+				}
+			}
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	static String agentOf(String village) {
+		return "agent-" + village.toLowerCase() + "-a";
+	}
+
+	private static void workOn(BenchApp app, String instance, String taskKey, String userId, Map<String, Object> vars) {
+		TaskService tasks = app.bean(TaskService.class);
+		Task task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).singleResult();
+		if (task == null) {
+			throw new IllegalStateException("no task " + taskKey + " in " + instance);
+		}
+		tasks.claim(task.getId(), userId);
+		for (int attempt = 1;; attempt++) {
+			try {
+				tasks.complete(task.getId(), vars);
+				return;
+			}
+			catch (org.camunda.bpm.engine.ProcessEngineException raced) {
+				// Completing the sign-off races the reply notification job on the same instance (the fork after
+				// handling): the engine rolls the loser back, and a person would press "complete" again.
+				RETRIES.incrementAndGet();
+				if (attempt == 5) {
+					throw raced;
+				}
+			}
+		}
+	}
+
+	/** Completions the engine rolled back because a job touched the same instance at the same time. */
+	static final AtomicInteger RETRIES = new AtomicInteger();
+
+	/** Acceptances that failed on the matter-number counter race and were submitted again. */
+	static final AtomicInteger ACCEPT_RETRIES = new AtomicInteger();
+
+	/** Waits until every instance of the process has ended, notification jobs included. */
+	private static int awaitFinished(BenchApp app, String key) throws InterruptedException {
+		RuntimeService runtime = app.bean(RuntimeService.class);
+		long deadline = System.currentTimeMillis() + 600_000;
+		int polls = 1;
+		while (runtime.createProcessInstanceQuery().processDefinitionKey(key).count() > 0) {
+			polls++;
+			if (System.currentTimeMillis() > deadline) {
+				throw new IllegalStateException("instances of " + key + " did not finish within 10 minutes");
+			}
+			Thread.sleep(20);
+		}
+		return polls;
+	}
+
+	// ---- P2 -------------------------------------------------------------------------------------------------------
+
+	record Storm(int matters, int escalated, double firstDelayS, double lastS, double p50S, double p99S,
+			double drainPerS) {
+	}
+
+	/**
+	 * Opens the storm's matters, lets the executor go quiet, then moves every handling-deadline timer to one instant and
+	 * waits until each matter is marked, notified and under supervision.
+	 */
+	private Storm storm(BenchApp app, String name) throws Exception {
+		concurrently(settings.storm(), worker -> accept(app, worker));
+		long drainDeadline = System.currentTimeMillis() + 600_000;
+		while (app.jdbc.queryForObject("SELECT count(*) FROM ACT_RU_JOB WHERE DUEDATE_ IS NULL", Long.class) > 0
+				&& System.currentTimeMillis() < drainDeadline) {
+			Thread.sleep(100);
+		}
+		long due = System.currentTimeMillis() + settings.quietSeconds() * 1000L;
+		int moved = app.jdbc.update("UPDATE ACT_RU_JOB SET DUEDATE_ = ? WHERE HANDLER_TYPE_ = 'timer-transition' "
+				+ "AND HANDLER_CFG_ LIKE 'Event_DeadlinePassed%'", new Timestamp(due));
+		log("%s: %d deadline timers due in %d s".formatted(name, moved, settings.quietSeconds()));
+		long timeout = due + 120_000 + settings.storm() * 100L;
+		int escalated = 0;
+		while (System.currentTimeMillis() < timeout) {
+			escalated = app.jdbc.queryForObject(
+					"SELECT count(DISTINCT matter_no) FROM notification_log WHERE kind = 'OVERDUE'", Integer.class);
+			if (escalated >= moved) {
+				break;
+			}
+			Thread.sleep(100);
+		}
+		Timestamp first = app.jdbc.queryForObject(
+				"SELECT min(CREATE_TIME_) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'Task_SuperviseMatter'", Timestamp.class);
+		// a matter is escalated when its mark, its supervision task and its last notification exist: the notification
+		// job runs after the transaction that writes the other two
+		double[] lateness = app.jdbc
+			.queryForList("SELECT max(sent_at) FROM notification_log WHERE kind = 'OVERDUE' GROUP BY matter_no",
+					OffsetDateTime.class)
+			.stream()
+			.mapToDouble(sent -> (sent.toInstant().toEpochMilli() - due) / 1000.0)
+			.sorted()
+			.toArray();
+		double last = lateness.length == 0 ? Double.NaN : lateness[lateness.length - 1];
+		Storm storm = new Storm(moved, escalated, first == null ? Double.NaN : (first.getTime() - due) / 1000.0, last,
+				percentile(lateness, 50), percentile(lateness, 99), lateness.length / last);
+		log("%s: first after %s s, last after %s s, p50 %s s, p99 %s s, %s/s (%d of %d)".formatted(name,
+				num(storm.firstDelayS()), num(storm.lastS()), num(storm.p50S()), num(storm.p99S()),
+				num(storm.drainPerS()), escalated, moved));
+		return storm;
+	}
+
+	// ---- table ----------------------------------------------------------------------------------------------------
+
+	private BenchTable table(Throughput bare, Throughput oursStock, Throughput oursTuned, double pgbench, Storm stock,
+			Storm tuned, ScaleFigures scale, StartupProbe.Result startup) {
+		BenchTable t = new BenchTable("Daiban benchmark, " + LocalDate.now() + ", "
+				+ Runtime.getRuntime().availableProcessors() + " cores, " + settings.describe());
+		t.section("P1 lifecycle throughput (" + settings.agents() + " concurrent agents)");
+		t.add("bare two-task lifecycle, stock (lifecycles/s)", "", num(bare.perSecond()), "", "", null);
+		t.add("our lifecycle, stock settings (lifecycles/s)", "", num(oursStock.perSecond()), "", "", null);
+		t.add("our lifecycle, our settings vs bare stock", num(bare.perSecond()), num(oursTuned.perSecond()),
+				ratio(oursTuned.perSecond(), bare.perSecond()), "≥ 1.0×", oursTuned.perSecond() >= bare.perSecond());
+		t.add("our lifecycle, our settings vs ours stock", num(oursStock.perSecond()), num(oursTuned.perSecond()),
+				ratio(oursTuned.perSecond(), oursStock.perSecond()), "≥ 1.5×",
+				oursTuned.perSecond() >= 1.5 * oursStock.perSecond());
+		t.add("pgbench, same commits as one lifecycle (lifecycles/s)", num(pgbench), num(oursTuned.perSecond()),
+				"DB headroom " + ratio(pgbench, oursTuned.perSecond()), "", null);
+		t.add("commits per lifecycle (bare / ours stock / ours tuned)", num(bare.commitsPer()),
+				num(oursStock.commitsPer()) + " / " + num(oursTuned.commitsPer()), "", "", null);
+		t.add("CPU ms per lifecycle (bare / ours stock / ours tuned)", num(bare.cpuMsPer()),
+				num(oursStock.cpuMsPer()) + " / " + num(oursTuned.cpuMsPer()), "", "", null);
+		t.section("P2 deadline storm (" + tuned.matters() + " timers due at one instant after " + settings.quietSeconds()
+				+ " s quiet)");
+		t.add("first escalation after due (s)", num(stock.firstDelayS()), num(tuned.firstDelayS()), "", "≤ 2 s",
+				tuned.firstDelayS() <= 2);
+		t.add("last escalation after due (s)", num(stock.lastS()), num(tuned.lastS()), "", "≤ 60 s",
+				tuned.escalated() >= tuned.matters() && tuned.lastS() <= 60);
+		t.add("lateness p50 (s)", num(stock.p50S()), num(tuned.p50S()), "", "", null);
+		t.add("lateness p99 (s)", num(stock.p99S()), num(tuned.p99S()), "", "", null);
+		t.add("drain rate from due instant (escalations/s)", num(stock.drainPerS()), num(tuned.drainPerS()),
+				ratio(tuned.drainPerS(), stock.drainPerS()), "≥ 1.5×", tuned.drainPerS() >= 1.5 * stock.drainPerS());
+		t.add("escalated / due", stock.escalated() + " / " + stock.matters(),
+				tuned.escalated() + " / " + tuned.matters(), "", "all", tuned.escalated() >= tuned.matters());
+		t.section("P3 at scale (" + settings.historic() + " historic, " + settings.open() + " open matters; our settings)");
+		t.add("group task query p50 / p95 (ms), " + settings.open() + " open", "", scale.taskQuery().text(), "",
+				"p95 ≤ 50 ms", scale.taskQuery().p95() <= 50);
+		t.add("group task query p50 / p95 (ms), " + settings.openLarge() + " open", "", scale.taskQueryLarge().text(), "",
+				"p95 ≤ 40 ms", scale.taskQueryLarge().p95() <= 40);
+		t.add("GET /api/matters/{no} p50 / p95 (ms)", "", scale.matter().text(), "", "", null);
+		t.add("negative-list year report p50 / p95 (ms), " + scale.negativeRows() + " rows", "",
+				scale.negativeList().text(), "", "≤ 1 s", scale.negativeList().p95() <= 1000);
+		t.add("monthly ledger export p50 / p95 (ms), " + scale.ledgerRows() + " rows, query + xlsx", "",
+				scale.ledger().text(), "", "≤ 3 s", scale.ledger().p95() <= 3000);
+		t.add("loader (rows/s)", "", num(scale.loaderRowsPerSecond()), "", "", null);
+		if (startup != null) {
+			t.section("embedded default (H2), separate JVM");
+			t.add("start-up to 'Started' (s)", "", num(startup.seconds()), "", "≤ 20 s", startup.seconds() <= 20);
+			t.add("heap used after start and a full GC (MB)", "", num(startup.heapMb()), "", "", null);
+		}
+		return t;
+	}
+
+	// ---- helpers --------------------------------------------------------------------------------------------------
+
+	interface Work {
+
+		void run(int worker) throws Exception;
+
+	}
+
+	/** Runs {@code total} units of work on {@code agents} threads; each thread keeps its worker number. */
+	void concurrently(int total, Work work) throws Exception {
+		AtomicInteger remaining = new AtomicInteger(total);
+		ExecutorService pool = Executors.newFixedThreadPool(settings.agents());
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int i = 0; i < settings.agents(); i++) {
+				int worker = i;
+				futures.add(pool.submit(() -> {
+					while (remaining.getAndDecrement() > 0) {
+						work.run(worker);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get(30, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	static double percentile(double[] sorted, int p) {
+		if (sorted.length == 0) {
+			return Double.NaN;
+		}
+		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	}
+
+	static void log(String message) {
+		System.out.println("[bench " + OffsetDateTime.now(ZoneOffset.UTC).toLocalTime().withNano(0) + "] " + message);
+	}
+
+	record Latency(double p50, double p95) {
+
+		static Latency of(double[] millis) {
+			double[] sorted = millis.clone();
+			Arrays.sort(sorted);
+			return new Latency(percentile(sorted, 50), percentile(sorted, 95));
+		}
+
+		String text() {
+			return num(p50) + " / " + num(p95);
+		}
+
+	}
+
+	record ScaleFigures(Latency taskQuery, Latency taskQueryLarge, Latency matter, Latency negativeList,
+			int negativeRows, Latency ledger, int ledgerRows, double loaderRowsPerSecond) {
+	}
+
+	static void writeQuietly(Path path, String text) {
+		try {
+			Files.writeString(path, text);
+		}
+		catch (IOException e) {
+			log("could not write " + path + ": " + e.getMessage());
+		}
+	}
+
+}
