@@ -8,7 +8,7 @@ import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.matter.MatterLedger.ValidatedDraft;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -45,7 +45,7 @@ class RegisterMatterDelegate implements JavaDelegate {
 		}
 		catch (InvalidMatterException e) {
 			// Started from Tasklist or the engine REST API: answer like the engine does for bad input (400).
-			throw new BadUserRequestException(e.getMessage() + "（" + e.field() + "）");
+			throw new FormFieldValidationException(e.field(), e.getMessage() + "（" + e.field() + "）");
 		}
 		catch (MatterForbiddenException e) {
 			throw new AuthorizationException(e.getMessage());

@@ -2,7 +2,7 @@ package com.daiban.signoff;
 
 import com.daiban.matter.MatterLedger;
 import com.daiban.system.ProcessInput;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,7 +31,7 @@ class RecordSignOffDelegate implements JavaDelegate {
 		Boolean confirmed = toBoolean(execution.getVariable(CONFIRMED));
 		Integer rating = toRating(execution.getVariable(RATING));
 		if (confirmed == null || rating == null) {
-			throw new BadUserRequestException("签字确认需要填写“委托人是否认可”和1至5星评价");
+			throw new FormFieldValidationException(null, "签字确认需要填写“委托人是否认可”和1至5星评价");
 		}
 		// Camunda Forms submit radio values as text: store the typed values the gateway and reports read.
 		execution.setVariable(CONFIRMED, confirmed);

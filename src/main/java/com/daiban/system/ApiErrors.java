@@ -51,6 +51,12 @@ class ApiErrors {
 		return body(HttpStatus.BAD_REQUEST, message, null, null);
 	}
 
+	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+	ResponseEntity<Map<String, Object>> constraintViolated(jakarta.validation.ConstraintViolationException e) {
+		String message = e.getConstraintViolations().stream().findFirst().map(v -> v.getMessage()).orElse("输入不合法");
+		return body(HttpStatus.BAD_REQUEST, message, null, null);
+	}
+
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
 		if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {

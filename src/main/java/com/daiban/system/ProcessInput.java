@@ -2,7 +2,7 @@ package com.daiban.system;
 
 import java.util.Set;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -19,18 +19,18 @@ public final class ProcessInput {
 		Object value = scope.getVariable(name);
 		if (value == null || (value instanceof String text && text.isBlank())) {
 			if (required) {
-				throw new BadUserRequestException(label + "（" + name + "）为必填项");
+				throw new FormFieldValidationException(name, label + "（" + name + "）为必填项");
 			}
 			return null;
 		}
 		if (!(value instanceof String text)) {
-			throw new BadUserRequestException(label + "（" + name + "）应为文本");
+			throw new FormFieldValidationException(name, label + "（" + name + "）应为文本");
 		}
 		if (text.length() > maxLength) {
-			throw new BadUserRequestException(label + "（" + name + "）不能超过" + maxLength + "字");
+			throw new FormFieldValidationException(name, label + "（" + name + "）不能超过" + maxLength + "字");
 		}
 		if (!PlainText.Validator.isPlain(text)) {
-			throw new BadUserRequestException(label + "（" + name + "）不能包含尖括号、表达式符号或控制字符");
+			throw new FormFieldValidationException(name, label + "（" + name + "）不能包含尖括号、表达式符号或控制字符");
 		}
 		return text;
 	}
@@ -38,7 +38,7 @@ public final class ProcessInput {
 	public static String choice(VariableScope scope, String name, String label, Set<String> choices) {
 		Object value = scope.getVariable(name);
 		if (!(value instanceof String text) || !choices.contains(text)) {
-			throw new BadUserRequestException(label + "（" + name + "）必须是以下之一：" + String.join("、", choices));
+			throw new FormFieldValidationException(name, label + "（" + name + "）必须是以下之一：" + String.join("、", choices));
 		}
 		return text;
 	}
