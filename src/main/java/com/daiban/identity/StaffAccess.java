@@ -73,7 +73,9 @@ public class StaffAccess {
 				grants.grantGroup(groupId, Resources.APPLICATION, COCKPIT, ACCESS);
 				grants.grantGroup(groupId, Resources.USER, "*", READ);
 				grants.grantGroup(groupId, Resources.DEPLOYMENT, "*", CREATE, READ, DELETE);
-				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY, UPDATE);
+				// Analysts shape the models, not the cases: no instance or history reads, since those carry residents'
+				// names and phones. Decision history (item attributes only) stays readable for tuning the routing.
+				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ, UPDATE);
 				grants.grantGroup(groupId, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
 				grants.grantGroup(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
 			}
