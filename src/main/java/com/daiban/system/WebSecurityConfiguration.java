@@ -2,6 +2,7 @@ package com.daiban.system;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,8 +21,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class WebSecurityConfiguration {
 
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(ProcessEngine engine) {
+		var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+				new ContextEngineAuthenticationFilter(engine));
 		registration.setName("engine-rest-authentication");
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
@@ -31,8 +33,9 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> domainApiAuthentication() {
-		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> domainApiAuthentication(ProcessEngine engine) {
+		var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+				new ContextEngineAuthenticationFilter(engine));
 		registration.setName("domain-api-authentication");
 		registration.addUrlPatterns("/api/*");
 		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
