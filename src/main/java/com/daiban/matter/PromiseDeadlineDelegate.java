@@ -38,22 +38,30 @@ class PromiseDeadlineDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> route = (Map<String, Object>) execution.getVariable(ROUTE);
-		if (route == null) {
-			throw new IllegalStateException("matter-routing gave no route for " + execution.getVariable(MATTER_NO));
+		if (route != null) {
+			// Keep the decision as four short strings: a serialized map costs a byte array per write and per history
+			// entry, and a rework round re-promises from these without asking the decision again.
+			execution.setVariable(LEVEL, route.get("level"));
+			execution.setVariable(HANDLING_GROUP, route.get("handlingGroup"));
+			execution.setVariable("timeLimit", route.get("timeLimit"));
+			execution.setVariable("reminderLead", route.get("reminderLead"));
+			execution.removeVariable(ROUTE);
 		}
-		String level = (String) route.get("level");
-		String handlingGroup = (String) route.get("handlingGroup");
-		String timeLimit = (String) route.get("timeLimit");
-		Promise promise = calendar.promise(timeLimit, (String) route.get("reminderLead"));
+		String level = (String) execution.getVariable(LEVEL);
+		String handlingGroup = (String) execution.getVariable(HANDLING_GROUP);
+		String timeLimit = (String) execution.getVariable("timeLimit");
+		if (level == null || handlingGroup == null || timeLimit == null) {
+			throw new IllegalStateException("matter-routing gave no complete route for " + execution.getVariable(MATTER_NO));
+		}
+		Promise promise = calendar.promise(timeLimit, (String) execution.getVariable("reminderLead"));
 		Integer round = (Integer) execution.getVariable("promiseRound");
 		execution.setVariable("promiseRound", round == null ? 1 : round + 1);
-		execution.setVariable(LEVEL, level);
-		execution.setVariable(HANDLING_GROUP, handlingGroup);
-		execution.setVariable("timeLimit", timeLimit);
 		execution.setVariable(DUE_AT, Date.from(promise.dueAt()));
 		execution.setVariable("remindAt", Date.from(promise.remindAt()));
-		execution.setVariable("signOffReminderAfter", calendar.signOffReminderAfter().toString());
-		execution.setVariable("rectificationLimit", calendar.rectificationLimit().toString());
+		if (round == null) {
+			execution.setVariable("signOffReminderAfter", calendar.signOffReminderAfter().toString());
+			execution.setVariable("rectificationLimit", calendar.rectificationLimit().toString());
+		}
 		String matterNo = (String) execution.getVariable(MATTER_NO);
 		ledger.recordPromise(matterNo, level, handlingGroup, timeLimit,
 				OffsetDateTime.ofInstant(promise.dueAt(), ZoneOffset.UTC));
