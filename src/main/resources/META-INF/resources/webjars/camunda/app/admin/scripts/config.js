@@ -16,18 +16,18 @@
  */
 
 export default {
-  // Daiban: the staff read Chinese. The browser's language picks the locale; anything else gets Chinese too, and
-  // labels missing from zh.json fall back to the English text shipped by Camunda.
+  // Daiban: the staff read Chinese. The browser's first language picks the locale (zh-CN, zh-TW … → zh); any
+  // language we do not offer gets Chinese too.
+  app: {
+    name: '系统管理',
+    vendor: '村级代办'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
 
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Admin',
-  //   vendor: 'Company'
-  // },
+
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
   // customScripts: [

@@ -16,18 +16,18 @@
  */
 
 export default {
-  // Daiban: the staff read Chinese. The browser's language picks the locale; anything else gets Chinese too, and
-  // labels missing from zh.json fall back to the English text shipped by Camunda.
+  // Daiban: the staff read Chinese. The browser's first language picks the locale (zh-CN, zh-TW … → zh); any
+  // language we do not offer gets Chinese too.
+  app: {
+    name: '流程监控',
+    vendor: '村级代办'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
 
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
+
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it

@@ -16,19 +16,20 @@
  */
 
 export default {
-  // Daiban: the staff read Chinese. The browser's language picks the locale; anything else gets Chinese too, and
-  // labels missing from zh.json fall back to the English text shipped by Camunda.
+  // Daiban: the staff read Chinese. The browser's first language picks the locale (zh-CN, zh-TW … → zh); any
+  // language we do not offer gets Chinese too.
+  app: {
+    name: '任务列表',
+    vendor: '村级代办'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
 
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
-  //
+  // the task list opens sorted by due date, earliest first (see scripts/due-date-first.js)
+  customScripts: ['scripts/due-date-first'],
+
   // configure the date format
   // "dateFormat": {
   //   "normal": "LLL",
