@@ -16,6 +16,13 @@ import org.springframework.stereotype.Component;
  * The shared Tasklist filters of the organisation. Queries use the engine's stored-query expressions
  * ({@code currentUser()}, {@code currentUserGroups()}, {@code now()}, {@code dateTime()}), which Camunda evaluates for
  * the user running the filter, so one filter serves every village or township.
+ * <p>
+ * Who reads which filter, by group type: village agents work the sign-off and supply-materials tasks of their village
+ * (我的任务, 本村待办); township and city clerks work the handling tasks under the one-day / one-week promise
+ * (我的任务, 本单位待办, 今日到期, 已超时) and township clerks verify real-name complaints (投诉待核实); the
+ * supervision office follows lateness (我的任务, 本单位待办 for its 督办 tasks, 已超时). Analysts and administrators
+ * work no tasks. A filter only narrows a list: the engine's task authorizations still decide which tasks appear, so a
+ * township never sees another township's work through a shared filter.
  */
 @Component
 public class WorklistFilters {
