@@ -134,13 +134,14 @@ class TasklistJourneyTests {
 		type("委托人联系电话", "13800001234");
 		type("事项说明", "申请最低生活保障，身份证、户口簿复印件已收取。");
 		screenshot("start-form-filled");
+		List<String> earlierMatters = mattersStartedBy("agent-v01-a");
 		clickButton("//div[contains(@class,'modal-footer')]//button[normalize-space()='启动']");
-		String matterNo = awaitMatterStartedBy("agent-v01-a");
+		String matterNo = awaitNewMatterStartedBy("agent-v01-a", earlierMatters);
 		screenshot("matter-started");
 
 		// 2. the township clerk claims and handles it
 		logIn("clerk-t01");
-		openTask("本单位待办", "办理代办事项");
+		openTask("本单位待办", "办理代办事项", matterNo);
 		claim();
 		waitForForm("答复内容");
 		// the handling form shows what the agent registered (read-only fields filled from process variables)
@@ -154,7 +155,7 @@ class TasklistJourneyTests {
 
 		// 3. the agent answers the resident and records the sign-off
 		logIn("agent-v01-a");
-		openTask("本村待办", "答复委托人并签字确认");
+		openTask("本村待办", "答复委托人并签字确认", matterNo);
 		claim();
 		waitForForm("委托人评价");
 		chooseRadio("委托人是否认可办理结果", "认可");
@@ -202,17 +203,18 @@ class TasklistJourneyTests {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".start-process-action a")));
 	}
 
-	private void openTask(String filterName, String taskName) {
+	/** Other tests share the database: pick the task of this matter, by the matter number the filter shows. */
+	private void openTask(String filterName, String taskName, String matterNo) {
 		// the link also holds the (hidden) task counter, so match its start
 		WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(
 				By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(),'"
 						+ filterName + "')]")));
 		filter.click();
-		WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
-				By.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')]//a[normalize-space()='"
-						+ taskName + "']")));
+		WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By
+			.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//*[normalize-space()='" + matterNo
+					+ "']]//a[normalize-space()='" + taskName + "']")));
 		screenshot("filter-" + filterName);
-		task.click();
+		clickInView(task);
 	}
 
 	private void claim() {
@@ -283,22 +285,22 @@ class TasklistJourneyTests {
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 	}
 
-	private String awaitMatterStartedBy(String agentId) {
-		waitUntil("a proxy-matter instance started by " + agentId, driver -> {
-			List<HistoricProcessInstance> started = historyService.createHistoricProcessInstanceQuery()
-				.processDefinitionKey("proxy-matter")
-				.startedBy(agentId)
-				.list();
-			return started.isEmpty() ? null : started;
-		});
+	private List<String> mattersStartedBy(String agentId) {
 		return historyService.createHistoricProcessInstanceQuery()
 			.processDefinitionKey("proxy-matter")
 			.startedBy(agentId)
-			.orderByProcessInstanceStartTime()
-			.desc()
 			.list()
-			.get(0)
-			.getBusinessKey();
+			.stream()
+			.map(HistoricProcessInstance::getBusinessKey)
+			.toList();
+	}
+
+	private String awaitNewMatterStartedBy(String agentId, List<String> earlier) {
+		return waitUntil("a new proxy-matter instance started by " + agentId,
+				driver -> mattersStartedBy(agentId).stream()
+					.filter(matterNo -> !earlier.contains(matterNo))
+					.findFirst()
+					.orElse(null));
 	}
 
 	private void awaitTask(String matterNo, String taskDefinitionKey) {
