@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * township never sees another township's work through a shared filter.
  */
 @Component
-public class WorklistFilters {
+class WorklistFilters {
 
 	static final String VILLAGE = "VILLAGE";
 
