@@ -1,0 +1,347 @@
+package com.daiban.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.daiban.matter.MatterLedger;
+import com.daiban.matter.MatterRecord;
+import com.daiban.support.DaibanSpringBootTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The main path of a matter, clicked through Tasklist in a real headless Chromium with a Chinese browser: an agent
+ * accepts it with the start form, the township clerk handles it, the agent records the resident's sign-off. The engine
+ * and the ledger must then show the matter closed. Chromium missing is a failure, never a skip.
+ */
+@DaibanSpringBootTest
+@Tag("browser")
+class TasklistJourneyTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	// generous: the build machine is shared, and Tasklist loads filters, lists and forms one request after another
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	MatterLedger ledger;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	private int step;
+
+	@BeforeEach
+	void openChromium(TestInfo test) throws IOException {
+		assertThat(CHROMIUM).as("Debian chromium (apt-get install chromium)").isExecutable();
+		assertThat(CHROMEDRIVER).as("Debian chromium-driver (apt-get install chromium-driver)").isExecutable();
+		Files.createDirectories(SCREENSHOTS);
+		try (var old = Files.list(SCREENSHOTS)) {
+			for (Path file : old.toList()) {
+				Files.delete(file);
+			}
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--lang=zh-CN", "--window-size=1400,1200");
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, PATIENCE);
+	}
+
+	@AfterEach
+	void closeChromium() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void agentAcceptsClerkHandlesAgentSignsOffInChineseTasklist() {
+		try {
+			walkThroughTheMainPath();
+		}
+		catch (RuntimeException | AssertionError e) {
+			screenshot("failure");
+			throw e;
+		}
+	}
+
+	private void walkThroughTheMainPath() {
+		// 1. the agent accepts the matter with the start form
+		logIn("agent-v01-a");
+		assertThat(browser.findElement(By.cssSelector(".start-process-action a")).getText()).contains("发起流程");
+		browser.findElement(By.cssSelector(".start-process-action a")).click();
+		WebElement process = wait.until(ExpectedConditions
+			.elementToBeClickable(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='村级代办事项']")));
+		screenshot("start-process-dialog");
+		process.click();
+		waitForForm("委托人姓名");
+		chooseInSelect("代办点（村）", "宏杨村");
+		chooseInSelect("服务事项", "MZ-001");
+		chooseRadio("受理方式", "定点代办");
+		type("委托人姓名", "张秀英");
+		type("委托人联系电话", "13800001234");
+		type("事项说明", "申请最低生活保障，身份证、户口簿复印件已收取。");
+		screenshot("start-form-filled");
+		List<String> earlierMatters = mattersStartedBy("agent-v01-a");
+		clickButton("//div[contains(@class,'modal-footer')]//button[normalize-space()='启动']");
+		String matterNo = awaitNewMatterStartedBy("agent-v01-a", earlierMatters);
+		screenshot("matter-started");
+
+		// 2. the township clerk claims and handles it
+		logIn("clerk-t01");
+		openTask("本单位待办", "办理代办事项", matterNo);
+		claim();
+		waitForForm("答复内容");
+		// the handling form shows what the agent registered (read-only fields filled from process variables)
+		waitUntil("resident name shown in the handling form", driver -> "张秀英".equals(field("委托人").findElement(By.cssSelector("input")).getDomProperty("value")));
+		chooseRadio("办理结果", "已办结");
+		type("答复内容", "低保申请已受理审核通过，请通知委托人。");
+		screenshot("handling-form-filled");
+		complete();
+		awaitTask(matterNo, "Task_ConfirmSignOff");
+		screenshot("handling-completed");
+
+		// 3. the agent answers the resident and records the sign-off
+		logIn("agent-v01-a");
+		openTask("本村待办", "答复委托人并签字确认", matterNo);
+		claim();
+		waitForForm("委托人评价");
+		chooseRadio("委托人是否认可办理结果", "认可");
+		chooseRadio("委托人评价", "5星");
+		screenshot("sign-off-form-filled");
+		complete();
+		awaitNoTaskLeft(matterNo);
+		screenshot("sign-off-completed");
+
+		// The reply and promise notices are asynchronous jobs (the executor is off in tests): run them, then the
+		// instance can end.
+		runJobsOf(matterNo);
+		HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(matterNo)
+			.singleResult();
+		assertThat(instance.getEndTime()).as("instance of " + matterNo + " ended").isNotNull();
+		// parallel notice branches end on their own events: the main path must have reached 事项办结
+		assertThat(historyService.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance.getId())
+			.activityId("EndEvent_MatterClosed")
+			.finished()
+			.count()).isEqualTo(1);
+		MatterRecord record = ledger.find(matterNo).orElseThrow();
+		assertThat(record.status()).isEqualTo("CLOSED");
+		assertThat(record.outcome()).isEqualTo("DONE");
+		assertThat(record.rating()).isEqualTo(5);
+		assertThat(record.residentName()).isEqualTo("张秀英");
+	}
+
+	private void logIn(String userId) {
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
+		((JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+		browser.navigate().refresh();
+		WebElement username = wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+		WebElement submit = browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+		// The login page is the first thing a user sees: it must already speak Chinese.
+		assertThat(submit.getText()).isEqualTo("登录");
+		assertThat(username.getAttribute("placeholder")).isEqualTo("用户名");
+		username.sendKeys(userId);
+		browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+		screenshot("login-" + userId);
+		submit.click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".start-process-action a")));
+	}
+
+	/** Other tests share the database: pick the task of this matter, by the matter number the filter shows. */
+	private void openTask(String filterName, String taskName, String matterNo) {
+		// the link also holds the (hidden) task counter, so match its start
+		WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(),'"
+						+ filterName + "')]")));
+		filter.click();
+		WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By
+			.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//*[normalize-space()='" + matterNo
+					+ "']]//a[normalize-space()='" + taskName + "']")));
+		screenshot("filter-" + filterName);
+		clickInView(task);
+	}
+
+	private void claim() {
+		clickButton("//*[@cam-tasklist-task-meta]//button[contains(concat(' ', normalize-space(@class), ' '), ' claim ')]");
+		// once claimed, Tasklist shows the assignee with an "unclaim" cross
+		wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task-meta] button.unclaim")));
+	}
+
+	private void complete() {
+		clickButton("//div[contains(@class,'form-actions')]//button[normalize-space()='完成']");
+	}
+
+	private void waitForForm(String someLabel) {
+		wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.xpath("//form[contains(@class,'fjs-form')]//label[contains(normalize-space(),'"
+					+ someLabel + "')]")));
+	}
+
+	/** The form-js field whose label is exactly this text (required fields add a star). */
+	private WebElement field(String label) {
+		return wait.until(ExpectedConditions
+			.presenceOfElementLocated(By.xpath("//div[contains(@class,'fjs-form-field')][./label[normalize-space()='"
+					+ label + "' or normalize-space()='" + label + "*']]")));
+	}
+
+	private void type(String label, String text) {
+		WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+		scrollTo(input);
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	private void chooseRadio(String label, String optionStartingWith) {
+		clickInView(field(label)
+			.findElement(By.xpath(".//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(),'"
+					+ optionStartingWith + "')] | .//label[starts-with(normalize-space(),'" + optionStartingWith + "')]")));
+	}
+
+	private void chooseInSelect(String label, String optionContaining) {
+		WebElement field = field(label);
+		List<WebElement> search = field.findElements(By.cssSelector("input.fjs-input"));
+		if (!search.isEmpty()) {
+			clickInView(search.get(0));
+			search.get(0).sendKeys(optionContaining);
+		}
+		else {
+			clickInView(field.findElement(By.cssSelector(".fjs-input-group")));
+		}
+		WebElement option = wait.until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(),'"
+						+ optionContaining + "')]")));
+		// form-js picks on mousedown; a real click gives it the whole sequence.
+		clickInView(option);
+	}
+
+	private void clickButton(String xpath) {
+		clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))));
+	}
+
+	/** Forms are longer than the window and Tasklist's footer covers the bottom: click in the middle of the view. */
+	private void clickInView(WebElement element) {
+		scrollTo(element);
+		element.click();
+	}
+
+	private void scrollTo(WebElement element) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+	}
+
+	private List<String> mattersStartedBy(String agentId) {
+		return historyService.createHistoricProcessInstanceQuery()
+			.processDefinitionKey("proxy-matter")
+			.startedBy(agentId)
+			.list()
+			.stream()
+			.map(HistoricProcessInstance::getBusinessKey)
+			.toList();
+	}
+
+	private String awaitNewMatterStartedBy(String agentId, List<String> earlier) {
+		return waitUntil("a new proxy-matter instance started by " + agentId,
+				driver -> mattersStartedBy(agentId).stream()
+					.filter(matterNo -> !earlier.contains(matterNo))
+					.findFirst()
+					.orElse(null));
+	}
+
+	private void awaitTask(String matterNo, String taskDefinitionKey) {
+		waitUntil(taskDefinitionKey + " of " + matterNo, driver -> {
+			Task task = taskService.createTaskQuery()
+				.processInstanceBusinessKey(matterNo)
+				.taskDefinitionKey(taskDefinitionKey)
+				.singleResult();
+			return task;
+		});
+	}
+
+	private void awaitNoTaskLeft(String matterNo) {
+		waitUntil("no open task left for " + matterNo,
+				driver -> taskService.createTaskQuery().processInstanceBusinessKey(matterNo).count() == 0);
+	}
+
+	private void runJobsOf(String matterNo) {
+		String instanceId = historyService.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(matterNo)
+			.singleResult()
+			.getId();
+		for (Job job : managementService.createJobQuery().processInstanceId(instanceId).executable().list()) {
+			managementService.executeJob(job.getId());
+		}
+	}
+
+	private <T> T waitUntil(String what, java.util.function.Function<WebDriver, T> condition) {
+		return new WebDriverWait(browser, PATIENCE).withMessage(what).until(condition);
+	}
+
+	private void screenshot(String name) {
+		String file = String.format("%02d-%s", ++step, name);
+		try {
+			Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(png, SCREENSHOTS.resolve(file + ".png"), StandardCopyOption.REPLACE_EXISTING);
+			Files.writeString(SCREENSHOTS.resolve(file + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("could not write screenshot " + file, e);
+		}
+	}
+
+}
