@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+# a CJK font, so the browser test's screenshots show the Chinese UI rather than boxes
+fc-list :lang=zh 2>/dev/null | grep -q . || need_apt+=(fonts-wqy-microhei)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "[test-all] installing ${need_apt[*]} from Debian"
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
