@@ -39,7 +39,7 @@ class RePromiseProcessTest {
 	@Test
 	void aRejectedReplyGoesThroughTheJoinToASecondPromise() {
 		AcceptedMatter matter = accept();
-		complete(matter, "Task_HandleMatter", Map.of("outcome", "REPLIED", "reply", "已办结，低保待遇下月发放"));
+		complete(matter, "Task_HandleMatter", Map.of("outcome", "DONE", "reply", "已办结，低保待遇下月发放"));
 		complete(matter, "Task_ConfirmSignOff", Map.of("residentConfirmed", false, "rating", 2));
 
 		assertSecondPromise(matter);
