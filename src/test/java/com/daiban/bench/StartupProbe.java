@@ -42,38 +42,38 @@ final class StartupProbe {
 				"--spring.main.banner-mode=off")
 			.redirectErrorStream(true)
 			.start();
+		// The reader is not closed here: a drain thread may be blocked in it, and close() would wait for that thread
+		// forever. Destroying the process in finally ends the stream, and with it the drain thread.
+		BufferedReader lines = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
 		try {
 			double seconds = Double.NaN;
-			try (BufferedReader lines = new BufferedReader(
-					new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
-				java.util.Deque<String> tail = new java.util.ArrayDeque<>();
-				String line;
-				while ((line = lines.readLine()) != null) {
-					if (!line.startsWith("\tat ")) {
-						tail.addLast(line);
-					}
-					if (tail.size() > 30) {
-						tail.removeFirst();
-					}
-					if (line.contains("Started DaibanApplication")) {
-						seconds = (System.nanoTime() - launched) / 1e9;
-						break;
-					}
+			java.util.Deque<String> tail = new java.util.ArrayDeque<>();
+			String line;
+			while ((line = lines.readLine()) != null) {
+				if (!line.startsWith("\tat ")) {
+					tail.addLast(line);
 				}
-				if (Double.isNaN(seconds)) {
-					throw new IllegalStateException("the embedded default did not start (exit " + app.waitFor() + "):\n"
-							+ String.join("\n", tail));
+				if (tail.size() > 30) {
+					tail.removeFirst();
 				}
-				// keep draining its output so a full pipe never blocks it
-				Thread drain = new Thread(() -> lines.lines().forEach(ignored -> {
-				}));
-				drain.setDaemon(true);
-				drain.start();
-				double heapMb = heapAfterGc(app.pid());
-				DaibanBenchmark.log("embedded default: started in %s s, %s MB heap after GC"
-					.formatted(BenchTable.num(seconds), BenchTable.num(heapMb)));
-				return new Result(seconds, heapMb);
+				if (line.contains("Started DaibanApplication")) {
+					seconds = (System.nanoTime() - launched) / 1e9;
+					break;
+				}
 			}
+			if (Double.isNaN(seconds)) {
+				throw new IllegalStateException("the embedded default did not start (exit " + app.waitFor() + "):\n"
+						+ String.join("\n", tail));
+			}
+			// keep draining its output so a full pipe never blocks it
+			Thread drain = new Thread(() -> lines.lines().forEach(ignored -> {
+			}));
+			drain.setDaemon(true);
+			drain.start();
+			double heapMb = heapAfterGc(app.pid());
+			DaibanBenchmark.log("embedded default: started in %s s, %s MB heap after GC"
+				.formatted(BenchTable.num(seconds), BenchTable.num(heapMb)));
+			return new Result(seconds, heapMb);
 		}
 		finally {
 			app.destroy();

@@ -24,6 +24,7 @@ import com.daiban.matter.MatterLedger;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.ModelCoverage;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -99,29 +100,7 @@ class ComplaintProcessTest {
 
 	@AfterAll
 	void coverAtLeastNinetyPercentOfTheModel() {
-		String definitionId = repositoryService.createProcessDefinitionQuery()
-			.processDefinitionKey(ComplaintProcess.KEY)
-			.latestVersion()
-			.singleResult()
-			.getId();
-		Set<String> nodes = repositoryService.getBpmnModelInstance(definitionId)
-			.getModelElementsByType(FlowNode.class)
-			.stream()
-			.map(FlowNode::getId)
-			.collect(Collectors.toCollection(TreeSet::new));
-		Set<String> visited = new TreeSet<>();
-		started.forEach(id -> historyService.createHistoricActivityInstanceQuery()
-			.processInstanceId(id)
-			.list()
-			.stream()
-			.map(HistoricActivityInstance::getActivityId)
-			.forEach(visited::add));
-		visited.retainAll(nodes);
-		Set<String> missed = new TreeSet<>(nodes);
-		missed.removeAll(visited);
-		double coverage = (double) visited.size() / nodes.size();
-		System.out.printf("[coverage] complaint: %d/%d flow nodes, not reached: %s%n", visited.size(), nodes.size(), missed);
-		assertThat(coverage).as("flow-node coverage of complaint (not reached: %s)", missed).isGreaterThanOrEqualTo(0.9);
+		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, ComplaintProcess.KEY, started, 0.9);
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
 import com.daiban.report.Assessment;
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.ModelCoverage;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -163,29 +164,7 @@ class MonthlyInspectionProcessTest {
 
 	@AfterAll
 	void coverAtLeastNinetyPercentOfTheModel() {
-		String definitionId = repositoryService.createProcessDefinitionQuery()
-			.processDefinitionKey("monthly-inspection")
-			.latestVersion()
-			.singleResult()
-			.getId();
-		Set<String> nodes = repositoryService.getBpmnModelInstance(definitionId)
-			.getModelElementsByType(FlowNode.class)
-			.stream()
-			.map(FlowNode::getId)
-			.collect(Collectors.toCollection(TreeSet::new));
-		Set<String> visited = new TreeSet<>();
-		started.forEach(id -> historyService.createHistoricActivityInstanceQuery()
-			.processInstanceId(id)
-			.list()
-			.stream()
-			.map(HistoricActivityInstance::getActivityId)
-			.forEach(visited::add));
-		visited.retainAll(nodes);
-		Set<String> missed = new TreeSet<>(nodes);
-		missed.removeAll(visited);
-		double coverage = (double) visited.size() / nodes.size();
-		System.out.printf("[coverage] monthly-inspection: %d/%d flow nodes, not reached: %s%n", visited.size(), nodes.size(), missed);
-		assertThat(coverage).as("flow-node coverage of monthly-inspection (not reached: %s)", missed).isGreaterThanOrEqualTo(0.9);
+		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, "monthly-inspection", started, 0.9);
 	}
 
 	@Test
