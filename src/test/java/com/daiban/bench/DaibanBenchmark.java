@@ -199,10 +199,20 @@ public final class DaibanBenchmark {
 				// Completing the sign-off races the reply notification job on the same instance (the fork after
 				// handling): the engine rolls the loser back, and a person would press "complete" again.
 				RETRIES.incrementAndGet();
-				if (attempt == 5) {
+				if (attempt == 10) {
 					throw raced;
 				}
+				sleepQuietly(20L * attempt);
 			}
+		}
+	}
+
+	private static void sleepQuietly(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
