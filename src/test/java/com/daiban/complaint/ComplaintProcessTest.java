@@ -98,9 +98,13 @@ class ComplaintProcessTest {
 
 	private final List<String> started = new ArrayList<>();
 
+	private final java.util.Date classStartedAt = new java.util.Date();
+
 	@AfterAll
 	void coverAtLeastNinetyPercentOfTheModel() {
 		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, ComplaintProcess.KEY, started, 0.9);
+		ModelCoverage.assertRuleCoverage(historyService, java.nio.file.Path.of("processes/complaint-verification.dmn"),
+				"complaint-verification-limit", classStartedAt, 0.9);
 	}
 
 	@Test
@@ -176,6 +180,20 @@ class ComplaintProcessTest {
 		ComplaintRecord closed = complaints.find(complaintNo).orElseThrow();
 		assertThat(closed.verified()).isFalse();
 		assertThat(closed.satisfaction()).isEqualTo("BASICALLY_SATISFIED");
+	}
+
+	@Test
+	void complaintAboutAFinishedMatterGetsTheLongerVerificationLimit() {
+		AcceptedMatter matter = accept();
+		intake.withdraw(matter.matterNo(), "已自行办理", AGENT_V01);
+
+		String complaintNo = file(new ComplaintDraft(matter.matterNo(), "V01", null, "王秀英", "13900001111", "撤回后仍被要求补材料"));
+		ProcessInstance instance = instance(complaintNo);
+
+		Task verify = task(instance, ComplaintProcess.VERIFY_TASK);
+		assertThat(verify.getDueDate().toInstant()).isCloseTo(java.time.Instant.now().plus(java.time.Duration.ofDays(1)),
+				org.assertj.core.api.Assertions.within(2, java.time.temporal.ChronoUnit.MINUTES));
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(matter.processInstanceId()).count()).isZero();
 	}
 
 	@Test

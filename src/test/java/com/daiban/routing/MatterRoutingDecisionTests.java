@@ -11,9 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import com.daiban.identity.Caller;
 import com.daiban.matter.AcceptedMatter;
@@ -21,16 +18,14 @@ import com.daiban.matter.Channel;
 import com.daiban.matter.MatterDraft;
 import com.daiban.matter.MatterIntake;
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.ModelCoverage;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -133,23 +128,7 @@ class MatterRoutingDecisionTests {
 
 	@AfterAll
 	void coverEveryRule() {
-		Set<String> rules = Dmn.readModelFromFile(MODEL.toFile())
-			.getModelElementsByType(Rule.class)
-			.stream()
-			.map(Rule::getId)
-			.collect(Collectors.toCollection(TreeSet::new));
-		Set<String> matched = historyService.createHistoricDecisionInstanceQuery()
-			.decisionDefinitionKey("matter-routing")
-			.evaluatedAfter(java.util.Date.from(startedAt))
-			.includeOutputs()
-			.list()
-			.stream()
-			.flatMap(instance -> instance.getOutputs().stream())
-			.map(HistoricDecisionOutputInstance::getRuleId)
-			.collect(Collectors.toCollection(TreeSet::new));
-		matched.retainAll(rules);
-		System.out.printf("[coverage] matter-routing: %d/%d rules%n", matched.size(), rules.size());
-		assertThat((double) matched.size() / rules.size()).as("rule coverage of matter-routing").isGreaterThanOrEqualTo(0.9);
+		ModelCoverage.assertRuleCoverage(historyService, MODEL, "matter-routing", java.util.Date.from(startedAt), 0.9);
 	}
 
 	private Map<String, Object> decide(String category, String itemLevel, String mode, String channel) {

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
  * Flow-node coverage of one process model by the instances a test class started: the share of the model's flow nodes
@@ -49,6 +52,34 @@ public final class ModelCoverage {
 		System.out.printf("[coverage] %s: %d/%d flow nodes (%.1f %%), not reached: %s%n", processKey, visited.size(),
 				nodes.size(), coverage * 100, missed);
 		assertThat(coverage).as("flow-node coverage of %s (not reached: %s)", processKey, missed).isGreaterThanOrEqualTo(floor);
+	}
+
+	/**
+	 * Rule coverage of a decision table: the share of its rules that matched in evaluations since {@code since} (the
+	 * start of the test class), read from decision history.
+	 */
+	public static void assertRuleCoverage(HistoryService history, java.nio.file.Path dmnFile, String decisionKey,
+			java.util.Date since, double floor) {
+		Set<String> rules = Dmn.readModelFromFile(dmnFile.toFile())
+			.getModelElementsByType(Rule.class)
+			.stream()
+			.map(Rule::getId)
+			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> matched = history.createHistoricDecisionInstanceQuery()
+			.decisionDefinitionKey(decisionKey)
+			.evaluatedAfter(since)
+			.includeOutputs()
+			.list()
+			.stream()
+			.flatMap(instance -> instance.getOutputs().stream())
+			.map(HistoricDecisionOutputInstance::getRuleId)
+			.collect(Collectors.toCollection(TreeSet::new));
+		matched.retainAll(rules);
+		Set<String> missed = new TreeSet<>(rules);
+		missed.removeAll(matched);
+		System.out.printf("[coverage] %s: %d/%d rules, not matched: %s%n", decisionKey, matched.size(), rules.size(), missed);
+		assertThat((double) matched.size() / rules.size()).as("rule coverage of %s (not matched: %s)", decisionKey, missed)
+			.isGreaterThanOrEqualTo(floor);
 	}
 
 }
