@@ -88,30 +88,37 @@ public class MatterLedger {
 	 */
 	public String nextMatterNo(String townshipCode) {
 		String day = OffsetDateTime.now(clock).atZoneSameInstant(zone).format(DAY);
-		Integer value = separateTransaction.execute(status -> {
-			int updated = jdbc
-				.sql("UPDATE matter_number_counter SET last_value = last_value + 1 WHERE township_code = ? AND counter_day = ?")
-				.params(townshipCode, day)
-				.update();
-			if (updated == 0) {
-				try {
-					jdbc.sql("INSERT INTO matter_number_counter (township_code, counter_day, last_value) VALUES (?, ?, 1)")
-						.params(townshipCode, day)
-						.update();
-					return 1;
-				}
-				catch (org.springframework.dao.DuplicateKeyException raced) {
-					jdbc.sql("UPDATE matter_number_counter SET last_value = last_value + 1 WHERE township_code = ? AND counter_day = ?")
-						.params(townshipCode, day)
-						.update();
+		Integer value = null;
+		for (int attempt = 1; value == null; attempt++) {
+			try {
+				value = separateTransaction.execute(status -> incrementCounter(townshipCode, day));
+			}
+			catch (org.springframework.dao.DuplicateKeyException raced) {
+				// Two first acceptances of the day both inserted the counter row. PostgreSQL aborts the loser's
+				// transaction on the error, so the retry needs a fresh transaction; it then finds the row.
+				if (attempt == 3) {
+					throw raced;
 				}
 			}
-			return jdbc.sql("SELECT last_value FROM matter_number_counter WHERE township_code = ? AND counter_day = ?")
-				.params(townshipCode, day)
-				.query(Integer.class)
-				.single();
-		});
+		}
 		return "%s-%s-%04d".formatted(townshipCode, day, value);
+	}
+
+	private Integer incrementCounter(String townshipCode, String day) {
+		int updated = jdbc
+			.sql("UPDATE matter_number_counter SET last_value = last_value + 1 WHERE township_code = ? AND counter_day = ?")
+			.params(townshipCode, day)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("INSERT INTO matter_number_counter (township_code, counter_day, last_value) VALUES (?, ?, 1)")
+				.params(townshipCode, day)
+				.update();
+			return 1;
+		}
+		return jdbc.sql("SELECT last_value FROM matter_number_counter WHERE township_code = ? AND counter_day = ?")
+			.params(townshipCode, day)
+			.query(Integer.class)
+			.single();
 	}
 
 	public void register(String matterNo, ValidatedDraft validated, StaffContact agent, String processInstanceId) {
