@@ -21,6 +21,7 @@ parser.add_argument("--down-until", type=float, help="epoch seconds: app ready a
 parser.add_argument("--sms", help="SMS sink deliveries (JSON lines)")
 args = parser.parse_args()
 
+os.environ["PGOPTIONS"] = "-c client_min_messages=warning"
 PSQL = [os.path.join(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"), "psql"), "-X", "-q", "-At", "-F", "|",
         "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", os.environ["PGPORT"], "-U", "daiban", "-d", "daiban"]
 
