@@ -114,10 +114,13 @@ rel_app_stop() {
 	kill -KILL "${!pidvar}" 2>/dev/null || true
 }
 
-# rel_sms_sink <port> <control-file>: SMS webhook that records every delivery; "down" in the control file closes it
+# rel_sms_sink <port> <control-file> [smtp-port]: SMS webhook (and SMTP server) recording every delivery; "down" in
+# the control file closes them, "up" opens them again
 rel_sms_sink() {
+	local smtp=()
+	[[ -n "${3:-}" ]] && smtp=(--smtp-port "$3" --smtp-out "$REL_DIR/smtp-deliveries.jsonl")
 	python3 "$REL_ROOT/reliability/sms_sink.py" --port "$1" --out "$REL_DIR/sms-deliveries.jsonl" --control "$2" \
-		>>"$REL_DIR/sms-sink.log" 2>&1 &
+		"${smtp[@]}" >>"$REL_DIR/sms-sink.log" 2>&1 &
 	REL_SINK_PID=$!
 	REL_PIDS+=("$REL_SINK_PID")
 }
