@@ -12,6 +12,11 @@ REL_PIDS=()
 # --daiban.demo.enabled=true loads the demo organisation (agents, clerks, admin), all with password "demo"
 REL_ADMIN_AUTH="admin:demo"
 
+# initdb refuses root: as root, PostgreSQL runs as the postgres user; otherwise as the calling user
+rel_as_pg() {
+	if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
 rel_log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
 rel_die() { rel_log "FAILED: $*"; exit 2; }
@@ -20,7 +25,7 @@ rel_die() { rel_log "FAILED: $*"; exit 2; }
 rel_init() {
 	REL_DIR="$REL_ROOT/target/reliability/$1"
 	if [[ -d "$REL_DIR/pg" ]]; then
-		"$PG_BIN/pg_ctl" status -D "$REL_DIR/pg/data" >/dev/null 2>&1 && runuser -u postgres -- "$PG_BIN/pg_ctl" stop -D "$REL_DIR/pg/data" -m fast >/dev/null 2>&1 || true
+		"$PG_BIN/pg_ctl" status -D "$REL_DIR/pg/data" >/dev/null 2>&1 && rel_as_pg "$PG_BIN/pg_ctl" stop -D "$REL_DIR/pg/data" -m fast >/dev/null 2>&1 || true
 	fi
 	rm -rf "$REL_DIR"
 	mkdir -p "$REL_DIR"
@@ -38,7 +43,7 @@ rel_cleanup() {
 		kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
 	done
 	if [[ -n "${REL_PG_DATA:-}" && -f "$REL_PG_DATA/postmaster.pid" ]]; then
-		runuser -u postgres -- "$PG_BIN/pg_ctl" stop -D "$REL_PG_DATA" -m fast >/dev/null 2>&1 || true
+		rel_as_pg "$PG_BIN/pg_ctl" stop -D "$REL_PG_DATA" -m fast >/dev/null 2>&1 || true
 	fi
 }
 
@@ -58,13 +63,13 @@ rel_pg_start() {
 	local base="$REL_DIR/pg"
 	REL_PG_DATA="$base/data"
 	mkdir -p "$base"
-	chown postgres:postgres "$base"
+	((EUID == 0)) && chown postgres:postgres "$base"
 	local pwfile="$base/pw"
 	printf '%s\n' "$REL_DB_PASSWORD" >"$pwfile"
-	chown postgres "$pwfile"
-	runuser -u postgres -- "$PG_BIN/initdb" -D "$REL_PG_DATA" -U postgres --auth=scram-sha-256 --pwfile="$pwfile" -E UTF8 \
+	((EUID == 0)) && chown postgres "$pwfile"
+	rel_as_pg "$PG_BIN/initdb" -D "$REL_PG_DATA" -U postgres --auth=scram-sha-256 --pwfile="$pwfile" -E UTF8 \
 		--locale=C.UTF-8 >"$base/initdb.log" 2>&1 || rel_die "initdb, see $base/initdb.log"
-	runuser -u postgres -- "$PG_BIN/pg_ctl" start -D "$REL_PG_DATA" -l "$base/server.log" -w -t 60 \
+	rel_as_pg "$PG_BIN/pg_ctl" start -D "$REL_PG_DATA" -l "$base/server.log" -w -t 60 \
 		-o "-c listen_addresses=127.0.0.1 -c port=$REL_PG_PORT -c unix_socket_directories=$base -c fsync=on -c synchronous_commit=on -c max_connections=200 -c shared_buffers=256MB" \
 		>/dev/null || rel_die "pg_ctl start, see $base/server.log"
 	PGPASSWORD="$REL_DB_PASSWORD" "$PG_BIN/psql" -q -h 127.0.0.1 -p "$REL_PG_PORT" -U postgres -d postgres \
