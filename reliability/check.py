@@ -109,13 +109,17 @@ SELECT count(*) FROM matter m WHERE m.due_at BETWEEN %s
   AND EXISTS (SELECT 1 FROM negative_list_entry n WHERE n.matter_no = m.matter_no AND n.reason = 'OVERDUE'
               AND n.recorded_at >= to_timestamp(%f))""" % (window, args.down_until - 60))
 if args.sms and os.path.exists(args.sms):
-    deliveries = Counter()
+    deliveries, ids = Counter(), Counter()
     for line in open(args.sms, encoding="utf-8"):
         if line.strip():
             d = json.loads(line)
             deliveries[(d["phone"], d["text"])] += 1
+            ids[d.get("messageId")] += 1
     figures["sms_deliveries"] = sum(deliveries.values())
+    # A repeat is the at-least-once window (gateway took it, the JVM died before the commit); carrying the same
+    # messageId, a gateway that drops repeated ids delivers it once.
     figures["sms_repeated"] = sum(c - 1 for c in deliveries.values() if c > 1)
+    figures["sms_repeated_same_message_id"] = sum(c - 1 for i, c in ids.items() if c > 1 and i)
 
 with open(args.figures, "w", encoding="utf-8") as f:
     for k, v in figures.items():

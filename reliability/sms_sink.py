@@ -36,7 +36,8 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         with lock:
-            out.write(json.dumps({"at": time.time(), "phone": payload.get("phone"), "text": payload.get("text")},
+            out.write(json.dumps({"at": time.time(), "phone": payload.get("phone"), "text": payload.get("text"),
+                                 "messageId": payload.get("messageId")},
                                  ensure_ascii=False) + "\n")
             out.flush()
         self.send_response(200)

@@ -138,7 +138,8 @@ class NotificationOutageTests {
 
 		assertThat(managementService.createJobQuery().jobId(notify.getId()).count()).isZero();
 		assertThat(delivered).filteredOn(body -> body.contains("13911110001")).hasSize(1)
-			.allSatisfy(body -> assertThat(body).contains(matterNo));
+			.allSatisfy(body -> assertThat(body).contains(matterNo)
+				.contains("\"messageId\":\"" + matterNo + ":PROMISE:1:Task_NotifyPromise:resident:13911110001:SMS\""));
 		assertThat(sentRows(matterNo)).isEqualTo(1);
 	}
 
