@@ -46,11 +46,15 @@ class NotificationGateway {
 		mailSender.getObject().send(mail);
 	}
 
-	void sms(String phone, Message message) {
+	/**
+	 * @param messageId the idempotency key: a crash after the gateway took the message but before our transaction
+	 * committed makes the retry send it again, and a gateway that drops repeated ids delivers it once
+	 */
+	void sms(String phone, Message message, String messageId) {
 		sms.post()
 			.uri(properties.smsWebhookUrl())
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("phone", phone, "text", message.body()))
+			.body(Map.of("phone", phone, "text", message.body(), "messageId", messageId))
 			.retrieve()
 			.toBodilessEntity();
 	}

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param channels the channels in use: {@code log} (demo), {@code email} (SMTP via spring.mail.*), {@code sms} (the
  * SMS gateway's HTTP webhook)
- * @param smsWebhookUrl where SMS requests are POSTed as JSON {@code {phone, text}}
+ * @param smsWebhookUrl where SMS requests are POSTed as JSON {@code {phone, text, messageId}}; the gateway should
+ * drop a repeated messageId (a retry after a crash may repeat one)
  * @param fromAddress sender of e-mails
  */
 @ConfigurationProperties("daiban.notification")

@@ -39,7 +39,7 @@ class Notifications {
 		}
 		if (properties.uses("sms") && recipient.phone() != null && recipient.email() == null) {
 			if (claim(idempotencyKey, matterNo, kind, "SMS", recipient.phone(), message)) {
-				gateway.sms(recipient.phone(), message);
+				gateway.sms(recipient.phone(), message, channelKey(idempotencyKey, "SMS"));
 			}
 			sent = true;
 		}
@@ -51,7 +51,7 @@ class Notifications {
 	}
 
 	private boolean claim(String key, String matterNo, String kind, String channel, String recipient, Message message) {
-		String channelKey = truncate(key + ":" + channel, 200);
+		String channelKey = channelKey(key, channel);
 		return jdbc.sql("""
 				INSERT INTO notification_log (idempotency_key, matter_no, kind, channel, recipient, subject, body, sent_at)
 				SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
@@ -60,6 +60,10 @@ class Notifications {
 			.params(channelKey, matterNo, kind, channel, truncate(recipient, 128), truncate(message.subject(), 200),
 					truncate(message.body(), 2000), OffsetDateTime.now(clock), channelKey)
 			.update() == 1;
+	}
+
+	private static String channelKey(String key, String channel) {
+		return truncate(key + ":" + channel, 200);
 	}
 
 	private static String truncate(String value, int max) {

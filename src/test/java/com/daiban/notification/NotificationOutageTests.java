@@ -1,0 +1,198 @@
+package com.daiban.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import com.daiban.support.DaibanSpringBootTest;
+import com.sun.net.httpserver.HttpServer;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The SMS gateway is down: acceptance goes on, the resident's notification is retried with the model's backoff
+ * (R5/PT1M), becomes an incident in Cockpit when retries run out, and once the gateway is back and an operator retries
+ * it there, the resident gets the message exactly once. The gateway is a local HTTP server on a port of our own,
+ * closed while "down". The full-size outage with the job executor running is reliability/gateway-outage.
+ */
+@DaibanSpringBootTest
+class NotificationOutageTests {
+
+	private static final int GATEWAY_PORT = freePort();
+
+	private static final String MATTER = """
+			{"villageCode":"V02","serviceItemCode":"MZ-004","channel":"HOME",
+			 "resident":{"name":"李四","phone":"%s"},"description":"申领高龄津贴"}""";
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {
+	};
+
+	@DynamicPropertySource
+	static void smsGateway(DynamicPropertyRegistry registry) {
+		registry.add("daiban.notification.channels", () -> "sms");
+		registry.add("daiban.notification.sms-webhook-url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/sms");
+	}
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+
+	private HttpServer gateway;
+
+	@AfterEach
+	void stopGateway() {
+		if (gateway != null) {
+			gateway.stop(0);
+		}
+	}
+
+	@Test
+	void shouldKeepAcceptingRetryWithBackoffRaiseIncidentAndSendOnceAfterCockpitRetry() {
+		// Gateway down: acceptance still answers 201.
+		Map<String, Object> accepted = accept("13911110001");
+		String processInstanceId = (String) accepted.get("processInstanceId");
+		String matterNo = (String) accepted.get("matterNo");
+		Job notify = promiseNotification(processInstanceId);
+
+		// Every attempt fails; retries go down and the next attempt waits for the backoff of the model (PT1M).
+		List<Integer> retries = new ArrayList<>();
+		for (int attempt = 0; attempt < 10 && notify.getRetries() > 0; attempt++) {
+			String jobId = notify.getId();
+			Instant failedAt = Instant.now();
+			assertThatThrownBy(() -> managementService.executeJob(jobId)).as("SMS gateway down")
+				.hasStackTraceContaining("Connection refused");
+			notify = managementService.createJobQuery().jobId(jobId).singleResult();
+			retries.add(notify.getRetries());
+			if (notify.getRetries() > 0) {
+				assertThat(notify.getDuedate().toInstant()).as("next attempt after the backoff")
+					.isAfter(failedAt.plus(50, ChronoUnit.SECONDS));
+			}
+		}
+		assertThat(retries).as("retries after each failed attempt").isSortedAccordingTo((a, b) -> b - a).endsWith(0);
+		assertThat(retries).doesNotHaveDuplicates();
+		assertThat(notify.getExceptionMessage()).isNotBlank();
+
+		// Out of retries: an incident, visible through the engine REST API that Cockpit uses.
+		String jobId = notify.getId();
+		Incident incident = runtimeService.createIncidentQuery().processInstanceId(processInstanceId).singleResult();
+		assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+		assertThat(incident.getConfiguration()).isEqualTo(jobId);
+		ResponseEntity<List<Map<String, Object>>> cockpit = rest.exchange(
+				"/engine-rest/incident?processInstanceId=" + processInstanceId, HttpMethod.GET,
+				new HttpEntity<>(headers("admin")), JSON_LIST);
+		assertThat(cockpit.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(cockpit.getBody()).singleElement().satisfies(i -> assertThat(i).containsEntry("incidentType", "failedJob")
+			.containsEntry("configuration", jobId));
+
+		// Still down: a new matter is accepted all the same; nothing was recorded as sent.
+		assertThat(accept("13911110002")).containsKey("matterNo");
+		assertThat(sentRows(matterNo)).isZero();
+
+		// Gateway back; the operator retries the job as Cockpit does (PUT /job/{id}/retries): sent exactly once.
+		startGateway();
+		ResponseEntity<String> retry = rest.exchange("/engine-rest/job/" + notify.getId() + "/retries", HttpMethod.PUT,
+				new HttpEntity<>("{\"retries\":1}", headers("admin")), String.class);
+		assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+		managementService.executeJob(notify.getId());
+
+		assertThat(managementService.createJobQuery().jobId(notify.getId()).count()).isZero();
+		assertThat(delivered).filteredOn(body -> body.contains("13911110001")).hasSize(1)
+			.allSatisfy(body -> assertThat(body).contains(matterNo)
+				.contains("\"messageId\":\"" + matterNo + ":PROMISE:1:Task_NotifyPromise:resident:13911110001:SMS\""));
+		assertThat(sentRows(matterNo)).isEqualTo(1);
+	}
+
+	private Map<String, Object> accept(String phone) {
+		ResponseEntity<Map<String, Object>> response = rest.exchange("/api/matters", HttpMethod.POST,
+				new HttpEntity<>(MATTER.formatted(phone), headers("agent-v02-a")), JSON);
+		assertThat(response.getStatusCode()).as("acceptance while the SMS gateway is down").isEqualTo(HttpStatus.CREATED);
+		return response.getBody();
+	}
+
+	private Job promiseNotification(String processInstanceId) {
+		return managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.activityId("Task_NotifyPromise")
+			.singleResult();
+	}
+
+	private long sentRows(String matterNo) {
+		return jdbc.sql("SELECT count(*) FROM notification_log WHERE matter_no = ? AND kind = 'PROMISE' AND channel = 'SMS'")
+			.param(matterNo)
+			.query(Long.class)
+			.single();
+	}
+
+	private void startGateway() {
+		try {
+			gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", GATEWAY_PORT), 0);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		gateway.createContext("/sms", exchange -> {
+			delivered.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		gateway.start();
+	}
+
+	private static HttpHeaders headers(String user) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setBasicAuth(user, "demo");
+		return headers;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+}
