@@ -143,6 +143,9 @@ public final class DaibanBenchmark {
 			identity.setAuthentication(clerk, app.groupsOf(clerk));
 			workOn(app, matter.processInstanceId(), "Task_HandleMatter", clerk,
 					Map.of("outcome", "DONE", "reply", "已办结，请到村代办点领取"));
+			// A person answers the resident after the result notice went out, not in the same millisecond: completing
+			// the sign-off while the REPLIED job still runs races the engine's tree compaction (ENGINE-03077).
+			awaitNoPendingJobs(app, matter.processInstanceId());
 			identity.setAuthentication(agent, app.groupsOf(agent));
 			workOn(app, matter.processInstanceId(), "Task_ConfirmSignOff", agent,
 					Map.of("residentConfirmed", true, "rating", 5));
@@ -204,6 +207,15 @@ public final class DaibanBenchmark {
 				}
 				sleepQuietly(20L * attempt);
 			}
+		}
+	}
+
+	private static void awaitNoPendingJobs(BenchApp app, String instance) {
+		var management = app.bean(org.camunda.bpm.engine.ManagementService.class);
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (management.createJobQuery().processInstanceId(instance).messages().count() > 0
+				&& System.currentTimeMillis() < deadline) {
+			sleepQuietly(10);
 		}
 	}
 

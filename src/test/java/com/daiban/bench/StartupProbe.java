@@ -66,8 +66,15 @@ final class StartupProbe {
 						+ String.join("\n", tail));
 			}
 			// keep draining its output so a full pipe never blocks it
-			Thread drain = new Thread(() -> lines.lines().forEach(ignored -> {
-			}));
+			Thread drain = new Thread(() -> {
+				try {
+					lines.lines().forEach(ignored -> {
+					});
+				}
+				catch (java.io.UncheckedIOException streamClosedWhenTheProbeEnds) {
+					// the process was destroyed: nothing left to drain
+				}
+			});
 			drain.setDaemon(true);
 			drain.start();
 			double heapMb = heapAfterGc(app.pid());
