@@ -3,6 +3,7 @@ package com.daiban.complaint;
 import java.net.URI;
 import java.util.Map;
 
+import com.daiban.system.PhoneNumber;
 import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.system.NotFoundException;
@@ -64,7 +65,7 @@ class ComplaintController {
 	}
 
 	record ComplainantInput(@NotBlank(message = "必填") @Size(max = 64, message = "不超过64字") @PlainText String name,
-			@NotBlank(message = "必填") @Pattern(regexp = Complaints.PHONE, message = "手机号11位或固定电话") String phone) {
+			@NotBlank(message = "必填") @Pattern(regexp = PhoneNumber.PATTERN, message = "手机号11位或固定电话") String phone) {
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.daiban.system.PhoneNumber;
 import com.daiban.identity.Caller;
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
@@ -33,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Complaints {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
-
-	static final String PHONE = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}";
 
 	private final JdbcClient jdbc;
 
@@ -97,7 +96,7 @@ public class Complaints {
 		if (draft.complainantName().length() > 64 || !PlainText.Validator.isPlain(draft.complainantName())) {
 			throw new InvalidInputException("complainant.name", "投诉人姓名不超过64字，且不能包含特殊字符");
 		}
-		if (!draft.complainantPhone().matches(PHONE)) {
+		if (!PhoneNumber.isValid(draft.complainantPhone())) {
 			throw new InvalidInputException("complainant.phone", "联系电话格式不正确（手机号11位或固定电话）");
 		}
 		if (draft.content().length() > 2000 || !PlainText.Validator.isPlain(draft.content())) {

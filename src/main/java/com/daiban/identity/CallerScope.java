@@ -15,12 +15,17 @@ public class CallerScope {
 	}
 
 	public Caller current() {
+		return authenticated().orElseThrow(NotAuthenticatedException::new);
+	}
+
+	/** The caller, when a person (not the job executor or the system) is acting. */
+	public java.util.Optional<Caller> authenticated() {
 		Authentication authentication = identityService.getCurrentAuthentication();
 		if (authentication == null || authentication.getUserId() == null) {
-			throw new NotAuthenticatedException();
+			return java.util.Optional.empty();
 		}
-		return new Caller(authentication.getUserId(),
-				authentication.getGroupIds() == null ? java.util.List.of() : authentication.getGroupIds());
+		return java.util.Optional.of(new Caller(authentication.getUserId(),
+				authentication.getGroupIds() == null ? java.util.List.of() : authentication.getGroupIds()));
 	}
 
 	/** The user's display name and phone, as printed on the registration ledger. */

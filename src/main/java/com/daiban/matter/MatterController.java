@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
+import com.daiban.system.PhoneNumber;
 import com.daiban.system.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -72,7 +73,7 @@ class MatterController {
 	}
 
 	record ResidentInput(@NotBlank(message = "必填") @Size(max = 64, message = "不超过64字") @PlainText String name,
-			@NotBlank(message = "必填") @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}",
+			@NotBlank(message = "必填") @Pattern(regexp = PhoneNumber.PATTERN,
 					message = "手机号11位或固定电话") String phone) {
 	}
 

@@ -12,6 +12,7 @@ import com.daiban.catalogue.ServiceItem;
 import com.daiban.identity.StaffContact;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Village;
+import com.daiban.system.PhoneNumber;
 import com.daiban.system.PlainText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,7 +68,7 @@ public class MatterLedger {
 		if (draft.residentName().length() > 64 || !PlainText.Validator.isPlain(draft.residentName())) {
 			throw new InvalidMatterException("resident.name", "委托人姓名不超过64字，且不能包含特殊字符");
 		}
-		if (draft.residentPhone() == null || !draft.residentPhone().matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
+		if (!PhoneNumber.isValid(draft.residentPhone())) {
 			throw new InvalidMatterException("resident.phone", "联系电话格式不正确（手机号11位或固定电话）");
 		}
 		if (draft.description().length() > 2000 || !PlainText.Validator.isPlain(draft.description())) {

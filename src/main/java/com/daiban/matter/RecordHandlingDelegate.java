@@ -4,8 +4,9 @@ import static com.daiban.matter.ProxyMatterProcess.*;
 
 import java.util.Set;
 
+import com.daiban.identity.Caller;
+import com.daiban.identity.CallerScope;
 import com.daiban.system.ProcessInput;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,17 +19,16 @@ class RecordHandlingDelegate implements JavaDelegate {
 
 	private final MatterLedger ledger;
 
-	private final IdentityService identityService;
+	private final CallerScope callerScope;
 
-	RecordHandlingDelegate(MatterLedger ledger, IdentityService identityService) {
+	RecordHandlingDelegate(MatterLedger ledger, CallerScope callerScope) {
 		this.ledger = ledger;
-		this.identityService = identityService;
+		this.callerScope = callerScope;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		var authentication = identityService.getCurrentAuthentication();
-		String handlerId = authentication == null ? null : authentication.getUserId();
+		String handlerId = callerScope.authenticated().map(Caller::userId).orElse(null);
 		String outcome = ProcessInput.choice(execution, OUTCOME, "办理结果", OUTCOMES);
 		String reply = ProcessInput.text(execution, REPLY, "答复内容", 500, true);
 		ledger.recordHandling((String) execution.getVariable(MATTER_NO), handlerId, outcome, reply);

@@ -2,17 +2,12 @@ package com.daiban.matter;
 
 import static com.daiban.matter.ProxyMatterProcess.*;
 
-import java.util.List;
-
-import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.matter.MatterLedger.ValidatedDraft;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +23,10 @@ class RegisterMatterDelegate implements JavaDelegate {
 
 	private final CallerScope callerScope;
 
-	private final IdentityService identityService;
-
-	RegisterMatterDelegate(MatterLedger ledger, MatterAccess access, CallerScope callerScope,
-			IdentityService identityService) {
+	RegisterMatterDelegate(MatterLedger ledger, MatterAccess access, CallerScope callerScope) {
 		this.ledger = ledger;
 		this.access = access;
 		this.callerScope = callerScope;
-		this.identityService = identityService;
 	}
 
 	@Override
@@ -60,13 +51,8 @@ class RegisterMatterDelegate implements JavaDelegate {
 		ValidatedDraft validated = ledger.validate(new MatterDraft(text(execution, VILLAGE_CODE),
 				text(execution, SERVICE_ITEM_CODE), channel(text(execution, CHANNEL)), text(execution, RESIDENT_NAME),
 				text(execution, RESIDENT_PHONE), text(execution, DESCRIPTION), agentId));
-		Authentication authentication = identityService.getCurrentAuthentication();
-		if (authentication != null && authentication.getUserId() != null) {
-			Caller caller = new Caller(authentication.getUserId(),
-					authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());
-			if (!caller.mayAcceptFor(validated.village().code())) {
-				throw new MatterForbiddenException("只能为本村受理代办事项：" + validated.village().name());
-			}
+		if (callerScope.authenticated().filter(caller -> !caller.mayAcceptFor(validated.village().code())).isPresent()) {
+			throw new MatterForbiddenException("只能为本村受理代办事项：" + validated.village().name());
 		}
 		String matterNo = (String) execution.getVariable(MATTER_NO);
 		if (matterNo == null) {
