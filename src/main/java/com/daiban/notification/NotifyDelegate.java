@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Notifies the people the model names. Inputs: {@code notificationKind} (PROMISE, REMINDER, OVERDUE, …, or any word
+ * Notifies the people the model names: renders the message now, from this step's variables, and queues it for the
+ * asynchronous dispatch (see {@link Notifications#queue}). Inputs: {@code notificationKind} (PROMISE, REMINDER, OVERDUE, …, or any word
  * when {@code messageText} is given), {@code recipients} (comma-separated: RESIDENT, AGENT, HANDLERS, SUPERVISION, or
  * {@code group:<id>}), optional {@code messageText}/{@code messageSubject} with {variable} placeholders.
  */
@@ -49,9 +50,7 @@ class NotifyDelegate implements JavaDelegate {
 		// A process about something other than one matter round (a complaint) names its own scope for idempotency.
 		Object scope = variables.get("notificationScope") != null ? variables.get("notificationScope") : matterNo;
 		String keyBase = scope + ":" + kind + ":" + variables.get("promiseRound") + ":" + execution.getCurrentActivityId();
-		for (Recipient recipient : resolve(recipients, variables)) {
-			notifications.send(keyBase + ":" + recipient.id(), matterNo, kind, recipient, message);
-		}
+		notifications.queue(keyBase, matterNo, kind, resolve(recipients, variables), message);
 	}
 
 	private List<Recipient> resolve(String roles, Map<String, Object> variables) {

@@ -150,7 +150,7 @@ class MatterApiTests {
 	}
 
 	private long instances() {
-		return runtimeService.createProcessInstanceQuery().count()
+		return runtimeService.createProcessInstanceQuery().processDefinitionKey(ProxyMatterProcess.KEY).count()
 				+ jdbc.sql("SELECT COUNT(*) FROM matter").query(Long.class).single();
 	}
 

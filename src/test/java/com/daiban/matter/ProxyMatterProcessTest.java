@@ -21,6 +21,7 @@ import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.ModelCoverage;
+import com.daiban.support.QueuedNotifications;
 import com.daiban.support.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
@@ -82,6 +83,8 @@ class ProxyMatterProcessTest {
 
 	private final List<String> started = new ArrayList<>();
 
+	private final List<String> dispatched = new ArrayList<>();
+
 	@BeforeEach
 	void initAssertions() {
 		init(engine);
@@ -90,6 +93,8 @@ class ProxyMatterProcessTest {
 	@AfterAll
 	void coverAtLeastNinetyPercentOfTheModel() {
 		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, ProxyMatterProcess.KEY, started, 0.9);
+		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, QueuedNotifications.DISPATCH_PROCESS,
+				dispatched, 1.0);
 	}
 
 	@Test
@@ -105,12 +110,16 @@ class ProxyMatterProcessTest {
 		assertThat(visibleTaskCount("clerk-t02", "township-T02", instance)).isZero();
 		assertThat(visibleTaskCount("agent-v06-a", "village-V06", instance)).isZero();
 
-		executeJob(instance, "Task_NotifyPromise");
+		// Queued in the acceptance's transaction, sent by its own dispatch instance, not by the matter's tree.
+		assertThat(notifications(matter.matterNo(), "PROMISE")).isEmpty();
+		assertThat(instance).isWaitingAt("Task_HandleMatter").hasPassed("Task_NotifyPromise");
+		sendQueued(matter, "PROMISE");
 		assertThat(notifications(matter.matterNo(), "PROMISE")).containsExactly("LOG");
 
 		handle(instance, "clerk-t01", "township-T01", "DONE", "低保申请已受理并审核通过");
 		assertThat(instance).isWaitingAt("Task_ConfirmSignOff").task().hasCandidateGroup("village-V01");
-		executeJob(instance, "Task_NotifyReply");
+		sendQueued(matter, "REPLIED");
+		assertThat(notifications(matter.matterNo(), "REPLIED")).containsExactly("LOG");
 		signOff(instance, "true", "5");
 
 		assertThat(instance).isEnded().hasPassed("Task_CloseMatter", "EndEvent_MatterClosed");
@@ -169,6 +178,7 @@ class ProxyMatterProcessTest {
 
 		executeJob(instance, "Event_ReminderDue");
 		assertThat(instance).hasPassed("Task_NotifyReminder", "EndEvent_Reminded");
+		sendQueued(matter, "REMINDER");
 		assertThat(recipients(matter.matterNo(), "REMINDER")).contains("clerk-t01@daiban.local", "agent-v01-a@daiban.local");
 
 		// Time passes: the promised instant is behind us when the deadline timer fires.
@@ -184,7 +194,7 @@ class ProxyMatterProcessTest {
 			assertThat(entry.villageCode()).isEqualTo("V01");
 			assertThat(entry.status()).isEqualTo("PROPOSED");
 		});
-		assertThat(instance).isWaitingAt("Task_HandleMatter", "Task_SuperviseMatter", "Task_NotifyOverdue");
+		assertThat(instance).isWaitingAt("Task_HandleMatter", "Task_SuperviseMatter").hasPassed("Task_NotifyOverdue");
 		assertThat(instance).task("Task_SuperviseMatter").hasCandidateGroup("supervision-T01");
 
 		// The marking step runs again (a job retried after a crash): the list still holds one entry.
@@ -203,7 +213,9 @@ class ProxyMatterProcessTest {
 					.singleResult()
 					.getActivityInstanceId())
 				.execute());
-		executeJobs(instance, "Task_NotifyOverdue");
+		assertThat(QueuedNotifications.dispatches(runtimeService, matter.matterNo() + ":OVERDUE:"))
+			.as("the re-run marking step queues no second batch").hasSize(1);
+		sendQueued(matter, "OVERDUE");
 		assertThat(recipients(matter.matterNo(), "OVERDUE")).doesNotHaveDuplicates();
 
 		int before = TestDatabase.mail().getReceivedMessages().length;
@@ -216,7 +228,7 @@ class ProxyMatterProcessTest {
 			.taskDefinitionKey("Task_SuperviseMatter")
 			.singleResult();
 		executeJob(instance, "Event_RectificationPassed");
-		executeJob(instance, "Task_NotifyRectificationOverdue");
+		sendQueued(matter, "RECTIFICATION_OVERDUE");
 		assertThat(negativeList.ofMatter(matter.matterNo())).extracting(NegativeListEntry::reason)
 			.containsExactly("OVERDUE", "RECTIFICATION_OVERDUE");
 		assertThat(TestDatabase.mail().getReceivedMessages().length).isGreaterThan(before);
@@ -243,6 +255,7 @@ class ProxyMatterProcessTest {
 		handle(instance, "clerk-t01", "township-T01", "DONE", "已报销");
 		executeJob(instance, "Event_SignOffOverdue");
 		assertThat(instance).hasPassed("Task_NotifySignOffReminder");
+		sendQueued(matter, "SIGN_OFF_REMINDER");
 		assertThat(recipients(matter.matterNo(), "SIGN_OFF_REMINDER")).containsExactly("agent-v01-a@daiban.local");
 
 		signOff(instance, "false", "2");
@@ -386,13 +399,16 @@ class ProxyMatterProcessTest {
 		runPendingNotifications(instance);
 	}
 
-	/** What the job executor would do next: run the async notification steps still waiting (not the timers). */
+	/** What the job executor would do next: send every notification batch this matter queued (not the timers). */
 	private void runPendingNotifications(ProcessInstance instance) {
-		managementService.createJobQuery()
-			.processInstanceId(instance.getId())
-			.messages()
-			.list()
-			.forEach(job -> managementService.executeJob(job.getId()));
+		String prefix = instance.getBusinessKey() + ":";
+		if (!QueuedNotifications.dispatches(runtimeService, prefix).isEmpty()) {
+			dispatched.addAll(QueuedNotifications.send(runtimeService, managementService, prefix));
+		}
+	}
+
+	private void sendQueued(AcceptedMatter matter, String kind) {
+		dispatched.addAll(QueuedNotifications.send(runtimeService, managementService, matter.matterNo() + ":" + kind + ":"));
 	}
 
 	private long visibleTaskCount(String user, String group, ProcessInstance instance) {
@@ -413,12 +429,6 @@ class ProxyMatterProcessTest {
 		Job job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
 		assertThat(job).as("job at %s", activityId).isNotNull();
 		managementService.executeJob(job.getId());
-	}
-
-	private void executeJobs(ProcessInstance instance, String activityId) {
-		List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list();
-		assertThat(jobs).as("jobs at %s", activityId).isNotEmpty();
-		jobs.forEach(job -> managementService.executeJob(job.getId()));
 	}
 
 	private List<String> notifications(String matterNo, String kind) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.QueuedNotifications;
 import com.sun.net.httpserver.HttpServer;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -92,7 +93,11 @@ class NotificationOutageTests {
 		Map<String, Object> accepted = accept("13911110001");
 		String processInstanceId = (String) accepted.get("processInstanceId");
 		String matterNo = (String) accepted.get("matterNo");
-		Job notify = promiseNotification(processInstanceId);
+		// The matter goes on to handling; its notice waits in a dispatch instance of its own.
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isOne();
+		Job notify = promiseNotification(matterNo);
+		String dispatchId = notify.getProcessInstanceId();
+		assertThat(dispatchId).isNotEqualTo(processInstanceId);
 
 		// Every attempt fails; retries go down and the next attempt waits for the backoff of the model (PT1M).
 		List<Integer> retries = new ArrayList<>();
@@ -114,15 +119,18 @@ class NotificationOutageTests {
 
 		// Out of retries: an incident, visible through the engine REST API that Cockpit uses.
 		String jobId = notify.getId();
-		Incident incident = runtimeService.createIncidentQuery().processInstanceId(processInstanceId).singleResult();
+		Incident incident = runtimeService.createIncidentQuery().processInstanceId(dispatchId).singleResult();
 		assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
 		assertThat(incident.getConfiguration()).isEqualTo(jobId);
 		ResponseEntity<List<Map<String, Object>>> cockpit = rest.exchange(
-				"/engine-rest/incident?processInstanceId=" + processInstanceId, HttpMethod.GET,
+				"/engine-rest/incident?processInstanceId=" + dispatchId, HttpMethod.GET,
 				new HttpEntity<>(headers("admin")), JSON_LIST);
 		assertThat(cockpit.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(cockpit.getBody()).singleElement().satisfies(i -> assertThat(i).containsEntry("incidentType", "failedJob")
-			.containsEntry("configuration", jobId));
+			.containsEntry("configuration", jobId)
+			.containsEntry("activityId", "Task_SendNotifications"));
+		assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count())
+			.as("the matter itself carries no incident").isZero();
 
 		// Still down: a new matter is accepted all the same; nothing was recorded as sent.
 		assertThat(accept("13911110002")).containsKey("matterNo");
@@ -133,7 +141,7 @@ class NotificationOutageTests {
 		ResponseEntity<String> retry = rest.exchange("/engine-rest/job/" + notify.getId() + "/retries", HttpMethod.PUT,
 				new HttpEntity<>("{\"retries\":1}", headers("admin")), String.class);
 		assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+		assertThat(runtimeService.createIncidentQuery().processInstanceId(dispatchId).count()).isZero();
 		managementService.executeJob(notify.getId());
 
 		assertThat(managementService.createJobQuery().jobId(notify.getId()).count()).isZero();
@@ -150,11 +158,10 @@ class NotificationOutageTests {
 		return response.getBody();
 	}
 
-	private Job promiseNotification(String processInstanceId) {
-		return managementService.createJobQuery()
-			.processInstanceId(processInstanceId)
-			.activityId("Task_NotifyPromise")
-			.singleResult();
+	private Job promiseNotification(String matterNo) {
+		List<Job> jobs = QueuedNotifications.jobs(runtimeService, managementService, matterNo + ":PROMISE:");
+		assertThat(jobs).as("the promise notice's send job").hasSize(1);
+		return jobs.get(0);
 	}
 
 	private long sentRows(String matterNo) {
