@@ -16,6 +16,21 @@ public class AccessGrants {
 		this.authorizations = authorizations;
 	}
 
+	/**
+	 * A grant on a resource created in this very command (a new process instance): nothing can exist for it yet, so the
+	 * lookup {@link #grantGroup} makes is skipped. Each new instance saves one authorization query per grant.
+	 */
+	public void grantGroupOnNew(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		grant.setGroupId(groupId);
+		grant.setResource(resource);
+		grant.setResourceId(resourceId);
+		for (Permission permission : permissions) {
+			grant.addPermission(permission);
+		}
+		authorizations.saveAuthorization(grant);
+	}
+
 	public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
 		Authorization existing = authorizations.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)

@@ -17,9 +17,12 @@ class MatterAccess {
 		this.grants = grants;
 	}
 
+	/** Called once, by the registration step of the instance being started. */
 	void grantInstance(String processInstanceId, String villageCode, String townshipCode) {
 		for (String group : homeGroups(villageCode, townshipCode)) {
-			grant(group, processInstanceId);
+			grants.grantGroupOnNew(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+			grants.grantGroupOnNew(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+					HistoricProcessInstancePermissions.READ);
 		}
 	}
 

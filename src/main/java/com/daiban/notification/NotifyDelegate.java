@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +22,11 @@ class NotifyDelegate implements JavaDelegate {
 
 	private final Notifications notifications;
 
-	private final IdentityService identityService;
+	private final StaffDirectory directory;
 
-	NotifyDelegate(Notifications notifications, IdentityService identityService) {
+	NotifyDelegate(Notifications notifications, StaffDirectory directory) {
 		this.notifications = notifications;
-		this.identityService = identityService;
+		this.directory = directory;
 	}
 
 	@Override
@@ -41,7 +38,7 @@ class NotifyDelegate implements JavaDelegate {
 		}
 		Map<String, Object> variables = new HashMap<>(execution.getVariables());
 		String handlingGroup = (String) variables.get("handlingGroup");
-		variables.put("handlingUnitName", groupName(handlingGroup));
+		variables.put("handlingUnitName", handlingGroup == null ? "" : directory.groupName(handlingGroup));
 		String text = (String) execution.getVariable("messageText");
 		Message message = text == null || text.isBlank() ? MessageTemplates.forKind(kind, variables)
 				: MessageTemplates.custom(orDefault((String) execution.getVariable("messageSubject"), "便民代办通知"), text,
@@ -78,34 +75,18 @@ class NotifyDelegate implements JavaDelegate {
 	}
 
 	private void addUser(Set<Recipient> result, String userId) {
-		if (userId == null) {
-			return;
-		}
-		User user = identityService.createUserQuery().userId(userId).singleResult();
-		if (user != null) {
-			result.add(toRecipient(user));
+		if (userId != null) {
+			Recipient user = directory.user(userId);
+			if (user != null) {
+				result.add(user);
+			}
 		}
 	}
 
 	private void addGroup(Set<Recipient> result, String groupId) {
-		if (groupId == null) {
-			return;
+		if (groupId != null) {
+			result.addAll(directory.members(groupId));
 		}
-		identityService.createUserQuery().memberOfGroup(groupId).list().forEach(user -> result.add(toRecipient(user)));
-	}
-
-	private Recipient toRecipient(User user) {
-		String name = (orDefault(user.getFirstName(), "") + orDefault(user.getLastName(), "")).trim();
-		return new Recipient(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail(),
-				identityService.getUserInfo(user.getId(), "phone"));
-	}
-
-	private String groupName(String groupId) {
-		if (groupId == null) {
-			return "";
-		}
-		Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
-		return group == null || group.getName() == null ? groupId : group.getName();
 	}
 
 	private static String orDefault(String value, String fallback) {

@@ -35,6 +35,16 @@ class EngineIndexes implements InitializingBean {
 			"CREATE INDEX IF NOT EXISTS DAIBAN_IDX_TASK_DUE_DATE ON ACT_RU_TASK (DUE_DATE_)",
 			"CREATE INDEX IF NOT EXISTS DAIBAN_IDX_IDENT_LNK_GROUP_TASK ON ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_)");
 
+	/**
+	 * PostgreSQL only (14+): statistics on the permission bits the authorization check tests with {@code PERMS_ & n = n}.
+	 * Without them the planner guesses that 0.5 % of a group's grants match, keeps the whole filtered authorization
+	 * table in memory and compares every candidate task against it; with them it probes the authorization index per task
+	 * (measured in docs/performance.md, P3). READ = 2 on tasks, READ_TASK = 64 on process definitions.
+	 */
+	static final List<String> POSTGRES_STATEMENTS = List.of(
+			"CREATE STATISTICS IF NOT EXISTS DAIBAN_STAT_AUTH_READ ON (PERMS_ & 2) FROM ACT_RU_AUTHORIZATION",
+			"CREATE STATISTICS IF NOT EXISTS DAIBAN_STAT_AUTH_READ_TASK ON (PERMS_ & 64) FROM ACT_RU_AUTHORIZATION");
+
 	private final JdbcTemplate jdbc;
 
 	EngineIndexes(ProcessEngine processEngine, JdbcTemplate jdbc) {
@@ -46,7 +56,13 @@ class EngineIndexes implements InitializingBean {
 		for (String statement : STATEMENTS) {
 			jdbc.execute(statement);
 		}
-		log.info("Engine table indexes checked: {}", STATEMENTS.size());
+		boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> "PostgreSQL"
+			.equals(connection.getMetaData().getDatabaseProductName())));
+		if (postgres) {
+			POSTGRES_STATEMENTS.forEach(jdbc::execute);
+		}
+		log.info("Engine table indexes checked: {}{}", STATEMENTS.size(),
+				postgres ? ", PostgreSQL statistics: " + POSTGRES_STATEMENTS.size() : "");
 	}
 
 }

@@ -30,6 +30,10 @@ final class BenchApp implements AutoCloseable {
 			"camunda.bpm.generic-properties.properties.job-executor-prefer-timer-jobs", "false",
 			"daiban.performance.engine-indexes", "false");
 
+	/** What application-postgres.yaml adds for PostgreSQL; the benchmark runs the default profile on PostgreSQL. */
+	static final Map<String, String> OURS_ON_POSTGRES = Map.of("spring.datasource.hikari.connection-init-sql",
+			"SET plan_cache_mode = force_custom_plan");
+
 	final ConfigurableApplicationContext context;
 
 	final JdbcTemplate jdbc;

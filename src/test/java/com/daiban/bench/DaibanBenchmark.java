@@ -73,28 +73,40 @@ public final class DaibanBenchmark {
 		log("sizes: " + settings.describe());
 		Files.createDirectories(settings.workDir());
 		StartupProbe.Result startup = settings.startup() ? new StartupProbe(settings).measure() : null;
-		Throughput bare;
-		Throughput oursStock;
-		Storm stormStock;
-		try (BenchApp app = BenchApp.start(settings, "bench_stock", BenchApp.STOCK)) {
-			app.bean(RepositoryService.class)
-				.createDeployment()
-				.name("bench")
-				.addClasspathResource("bench/bench-bare-lifecycle.bpmn")
-				.deploy();
-			bare = throughput(app, "P1a bare two-task lifecycle, stock", BARE_KEY, this::bareLifecycle);
-			oursStock = throughput(app, "P1b our lifecycle, stock settings", OURS_KEY, this::ourLifecycle);
-			stormStock = storm(app, "P2 storm, stock job executor");
+		Throughput bare = null;
+		Throughput oursStock = null;
+		Storm stormStock = null;
+		if (settings.runs("p1") || settings.runs("p2")) {
+			try (BenchApp app = BenchApp.start(settings, "bench_stock", BenchApp.STOCK)) {
+				if (settings.runs("p1")) {
+					app.bean(RepositoryService.class)
+						.createDeployment()
+						.name("bench")
+						.addClasspathResource("bench/bench-bare-lifecycle.bpmn")
+						.deploy();
+					bare = throughput(app, "P1a bare two-task lifecycle, stock", BARE_KEY, this::bareLifecycle);
+					oursStock = throughput(app, "P1b our lifecycle, stock settings", OURS_KEY, this::ourLifecycle);
+				}
+				if (settings.runs("p2")) {
+					stormStock = storm(app, "P2 storm, stock job executor");
+				}
+			}
 		}
-		Throughput oursTuned;
-		Storm stormTuned;
-		ScaleFigures scale;
-		double pgbench;
-		try (BenchApp app = BenchApp.start(settings, "bench_tuned", Map.of())) {
-			oursTuned = throughput(app, "P1c our lifecycle, our settings", OURS_KEY, this::ourLifecycle);
-			pgbench = new PgBench(settings).lifecyclesPerSecond(Math.max(1, (int) Math.ceil(oursTuned.commitsPer())));
-			stormTuned = storm(app, "P2 storm, our job executor");
-			scale = new ScaleBench(settings, app).measure();
+		Throughput oursTuned = null;
+		Storm stormTuned = null;
+		ScaleFigures scale = null;
+		double pgbench = Double.NaN;
+		try (BenchApp app = BenchApp.start(settings, "bench_tuned", BenchApp.OURS_ON_POSTGRES)) {
+			if (settings.runs("p1")) {
+				oursTuned = throughput(app, "P1c our lifecycle, our settings", OURS_KEY, this::ourLifecycle);
+				pgbench = new PgBench(settings).lifecyclesPerSecond(Math.max(1, (int) Math.ceil(oursTuned.commitsPer())));
+			}
+			if (settings.runs("p2")) {
+				stormTuned = storm(app, "P2 storm, our job executor");
+			}
+			if (settings.runs("p3")) {
+				scale = new ScaleBench(settings, app).measure();
+			}
 		}
 		return table(bare, oursStock, oursTuned, pgbench, stormStock, stormTuned, scale, startup);
 	}
@@ -291,6 +303,24 @@ public final class DaibanBenchmark {
 			Storm tuned, ScaleFigures scale, StartupProbe.Result startup) {
 		BenchTable t = new BenchTable("Daiban benchmark, " + LocalDate.now() + ", "
 				+ Runtime.getRuntime().availableProcessors() + " cores, " + settings.describe());
+		if (oursTuned != null) {
+			p1(t, bare, oursStock, oursTuned, pgbench);
+		}
+		if (tuned != null) {
+			p2(t, stock, tuned);
+		}
+		if (scale != null) {
+			p3(t, scale);
+		}
+		if (startup != null) {
+			t.section("embedded default (H2), separate JVM");
+			t.add("start-up to 'Started' (s)", "", num(startup.seconds()), "", "≤ 20 s", startup.seconds() <= 20);
+			t.add("heap used after start and a full GC (MB)", "", num(startup.heapMb()), "", "", null);
+		}
+		return t;
+	}
+
+	private void p1(BenchTable t, Throughput bare, Throughput oursStock, Throughput oursTuned, double pgbench) {
 		t.section("P1 lifecycle throughput (" + settings.agents() + " concurrent agents)");
 		t.add("bare two-task lifecycle, stock (lifecycles/s)", "", num(bare.perSecond()), "", "", null);
 		t.add("our lifecycle, stock settings (lifecycles/s)", "", num(oursStock.perSecond()), "", "", null);
@@ -305,6 +335,9 @@ public final class DaibanBenchmark {
 				num(oursStock.commitsPer()) + " / " + num(oursTuned.commitsPer()), "", "", null);
 		t.add("CPU ms per lifecycle (bare / ours stock / ours tuned)", num(bare.cpuMsPer()),
 				num(oursStock.cpuMsPer()) + " / " + num(oursTuned.cpuMsPer()), "", "", null);
+	}
+
+	private void p2(BenchTable t, Storm stock, Storm tuned) {
 		t.section("P2 deadline storm (" + tuned.matters() + " timers due at one instant after " + settings.quietSeconds()
 				+ " s quiet)");
 		t.add("first escalation after due (s)", num(stock.firstDelayS()), num(tuned.firstDelayS()), "", "≤ 2 s",
@@ -319,6 +352,9 @@ public final class DaibanBenchmark {
 				tuned.escalated() + " / " + tuned.matters(), "", "all", tuned.escalated() >= tuned.matters());
 		t.add("last OVERDUE notice sent after due (s)", num(stock.lastNotifiedS()), num(tuned.lastNotifiedS()), "",
 				"≤ 60 s", tuned.notified() >= tuned.matters() && tuned.lastNotifiedS() <= 60);
+	}
+
+	private void p3(BenchTable t, ScaleFigures scale) {
 		t.section("P3 at scale (" + settings.historic() + " historic, " + settings.open() + " open matters; our settings)");
 		t.add("group task query p50 / p95 (ms), " + settings.open() + " open", "", scale.taskQuery().text(), "",
 				"p95 ≤ 50 ms", scale.taskQuery().p95() <= 50);
@@ -330,12 +366,6 @@ public final class DaibanBenchmark {
 		t.add("monthly ledger export p50 / p95 (ms), " + scale.ledgerRows() + " rows, query + xlsx", "",
 				scale.ledger().text(), "", "≤ 3 s", scale.ledger().p95() <= 3000);
 		t.add("loader (rows/s)", "", num(scale.loaderRowsPerSecond()), "", "", null);
-		if (startup != null) {
-			t.section("embedded default (H2), separate JVM");
-			t.add("start-up to 'Started' (s)", "", num(startup.seconds()), "", "≤ 20 s", startup.seconds() <= 20);
-			t.add("heap used after start and a full GC (MB)", "", num(startup.heapMb()), "", "", null);
-		}
-		return t;
 	}
 
 	// ---- helpers --------------------------------------------------------------------------------------------------

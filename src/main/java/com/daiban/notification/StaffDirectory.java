@@ -1,0 +1,90 @@
+package com.daiban.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * The staff notifications go to, read from the engine's identity service and kept for
+ * {@code daiban.notification.directory-cache}: a wave of deadlines notifies the same supervision office and township
+ * window thousands of times, and each lookup is several identity queries (members, then each member's phone).
+ */
+@Component
+class StaffDirectory {
+
+	private final IdentityService identityService;
+
+	private final NotificationProperties properties;
+
+	private final Clock clock;
+
+	private final Map<String, Cached<Object>> cache = new ConcurrentHashMap<>();
+
+	StaffDirectory(IdentityService identityService, NotificationProperties properties, Clock clock) {
+		this.identityService = identityService;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** The user as a recipient, or {@code null} if there is no such user. */
+	Recipient user(String userId) {
+		return cached("user:" + userId, () -> {
+			User user = identityService.createUserQuery().userId(userId).singleResult();
+			return user == null ? null : toRecipient(user);
+		});
+	}
+
+	List<Recipient> members(String groupId) {
+		return cached("members:" + groupId, () -> identityService.createUserQuery()
+			.memberOfGroup(groupId)
+			.list()
+			.stream()
+			.map(this::toRecipient)
+			.toList());
+	}
+
+	/** The group's display name, or its id when it has none. */
+	String groupName(String groupId) {
+		return cached("group:" + groupId, () -> {
+			Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+			return group == null || group.getName() == null ? groupId : group.getName();
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T cached(String key, Supplier<T> lookup) {
+		if (properties.directoryCache().isZero()) {
+			return lookup.get();
+		}
+		Instant now = clock.instant();
+		Cached<Object> hit = cache.get(key);
+		if (hit != null && hit.until().isAfter(now)) {
+			return (T) hit.value();
+		}
+		T value = lookup.get();
+		cache.put(key, new Cached<>(value, now.plus(properties.directoryCache())));
+		return value;
+	}
+
+	private Recipient toRecipient(User user) {
+		String name = (orEmpty(user.getFirstName()) + orEmpty(user.getLastName())).trim();
+		return new Recipient(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail(),
+				identityService.getUserInfo(user.getId(), "phone"));
+	}
+
+	private static String orEmpty(String value) {
+		return value == null ? "" : value;
+	}
+
+	private record Cached<T>(T value, Instant until) {
+	}
+
+}
