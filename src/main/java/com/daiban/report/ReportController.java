@@ -106,11 +106,16 @@ class ReportController {
 		List<MatterRecord> matters = ledger.ofVillage(village.code(), inspections.start(period),
 				inspections.start(period.plusMonths(1)));
 		List<LedgerRow> rows = new ArrayList<>();
+		// a village has a handful of handlers and items and thousands of matters a month: look each up once
+		java.util.Map<String, String> handlerNames = new java.util.HashMap<>();
+		java.util.Map<String, String> itemNames = new java.util.HashMap<>();
 		int n = 0;
 		for (MatterRecord m : matters) {
-			String item = catalogue.find(m.serviceItemCode()).map(ServiceItem::name).orElse(m.serviceItemCode());
+			String item = itemNames.computeIfAbsent(m.serviceItemCode(),
+					code -> catalogue.find(code).map(ServiceItem::name).orElse(code));
 			rows.add(new LedgerRow(++n, m.matterNo(), at(m.acceptedAt()), m.residentName(),
-					m.handlerId() == null ? "" : callers.contactOf(m.handlerId()).name(),
+					m.handlerId() == null ? ""
+							: handlerNames.computeIfAbsent(m.handlerId(), id -> callers.contactOf(id).name()),
 					(m.agentName() == null ? m.agentId() : m.agentName()) + (m.agentPhone() == null ? "" : " " + m.agentPhone()),
 					item + "：" + m.description(), limitLabel(m.timeLimit()) + (m.dueAt() == null ? "" : "（" + at(m.dueAt()) + "前）"),
 					completion(m), signOff(m)));

@@ -38,8 +38,9 @@ class EngineIndexes implements InitializingBean {
 	/**
 	 * PostgreSQL only (14+): statistics on the permission bits the authorization check tests with {@code PERMS_ & n = n}.
 	 * Without them the planner guesses that 0.5 % of a group's grants match, keeps the whole filtered authorization
-	 * table in memory and compares every candidate task against it; with them it probes the authorization index per task
-	 * (measured in docs/performance.md, P3). READ = 2 on tasks, READ_TASK = 64 on process definitions.
+	 * table in memory and compares every candidate task against it; with them, when it plans with the actual parameters,
+	 * it probes the authorization index per task (docs/performance.md, P3). READ = 2 on tasks, READ_TASK = 64 on process
+	 * definitions.
 	 */
 	static final List<String> POSTGRES_STATEMENTS = List.of(
 			"CREATE STATISTICS IF NOT EXISTS DAIBAN_STAT_AUTH_READ ON (PERMS_ & 2) FROM ACT_RU_AUTHORIZATION",

@@ -361,9 +361,9 @@ public final class DaibanBenchmark {
 		t.add("group task query p50 / p95 (ms), " + settings.openLarge() + " open", "", scale.taskQueryLarge().text(), "",
 				"p95 ≤ 40 ms", scale.taskQueryLarge().p95() <= 40);
 		t.add("GET /api/matters/{no} p50 / p95 (ms)", "", scale.matter().text(), "", "", null);
-		t.add("negative-list year report p50 / p95 (ms), " + scale.negativeRows() + " rows", "",
+		t.add("negative-list year report (xlsx, one township) p50 / p95 (ms), " + scale.negativeRows() + " rows", "",
 				scale.negativeList().text(), "", "≤ 1 s", scale.negativeList().p95() <= 1000);
-		t.add("monthly ledger export p50 / p95 (ms), " + scale.ledgerRows() + " rows, query + xlsx", "",
+		t.add("monthly ledger export (xlsx, one village) p50 / p95 (ms), " + scale.ledgerRows() + " rows", "",
 				scale.ledger().text(), "", "≤ 3 s", scale.ledger().p95() <= 3000);
 		t.add("loader (rows/s)", "", num(scale.loaderRowsPerSecond()), "", "", null);
 	}

@@ -2,15 +2,14 @@ package com.daiban.bench;
 
 import static com.daiban.bench.DaibanBenchmark.log;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -19,10 +18,6 @@ import java.util.concurrent.Callable;
 import com.daiban.bench.DaibanBenchmark.Latency;
 import com.daiban.bench.DaibanBenchmark.ScaleFigures;
 import com.daiban.matter.MatterLedger;
-import com.daiban.matter.MatterRecord;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -76,10 +71,13 @@ final class ScaleBench {
 		int negativeRows = app.jdbc.queryForObject(
 				"SELECT count(*) FROM negative_list_entry WHERE record_year = ? AND township_code = 'T01'", Integer.class,
 				year);
+		// the supervision office's exports, as its people download them
 		Latency negativeList = sample(Math.min(settings.samples(), 50),
-				() -> get("/api/negative-list?year=" + year, "supervisor-t01"));
-		int[] ledgerRows = new int[1];
-		Latency ledger = sample(Math.min(settings.samples(), 20), () -> ledgerRows[0] = exportLedgerMonth());
+				() -> get("/api/reports/negative-list.xlsx?township=T01&year=" + year, "supervisor-t01"));
+		YearMonth lastMonth = YearMonth.now(ZoneOffset.ofHours(8)).minusMonths(1);
+		int[] ledgerRows = { ledgerRowsOf("V01", lastMonth) };
+		Latency ledger = sample(Math.min(settings.samples(), 20),
+				() -> get("/api/reports/ledger.xlsx?village=V01&month=" + lastMonth, "supervisor-t01"));
 		loadOpen(definitionId, taskPermissions, settings.open() + 1, settings.openLarge());
 		analyze();
 		Latency taskQueryLarge = sample(settings.samples(), this::groupTaskQuery);
@@ -260,36 +258,12 @@ final class ScaleBench {
 		return response.body().length;
 	}
 
-	/**
-	 * Last month's ledger of one village, written as an xlsx with POI: the ledger query and a workbook write, standing
-	 * in for the reports export, which is built on another branch.
-	 */
-	private int exportLedgerMonth() throws IOException {
-		LocalDate month = LocalDate.now().withDayOfMonth(1).minusMonths(1);
+	private int ledgerRowsOf(String village, YearMonth month) {
 		ZoneOffset china = ZoneOffset.ofHours(8);
-		List<MatterRecord> rows = app.bean(MatterLedger.class)
-			.ofVillage("V01", month.atStartOfDay().atOffset(china), month.plusMonths(1).atStartOfDay().atOffset(china));
-		RecordComponent[] columns = MatterRecord.class.getRecordComponents();
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = workbook.createSheet("代办事项服务登记表");
-			Row header = sheet.createRow(0);
-			for (int c = 0; c < columns.length; c++) {
-				header.createCell(c).setCellValue(columns[c].getName());
-			}
-			for (int r = 0; r < rows.size(); r++) {
-				Row row = sheet.createRow(r + 1);
-				for (int c = 0; c < columns.length; c++) {
-					Object value = columns[c].getAccessor().invoke(rows.get(r));
-					row.createCell(c).setCellValue(value == null ? "" : value.toString());
-				}
-			}
-			workbook.write(out);
-			workbook.dispose();
-		}
-		catch (ReflectiveOperationException e) {
-			throw new IllegalStateException(e);
-		}
-		return rows.size();
+		return app.bean(MatterLedger.class)
+			.ofVillage(village, month.atDay(1).atStartOfDay().atOffset(china),
+					month.plusMonths(1).atDay(1).atStartOfDay().atOffset(china))
+			.size();
 	}
 
 	private static Latency sample(int count, Callable<?> query) throws Exception {

@@ -56,6 +56,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			properties.put("spring.datasource.url", server.getJdbcUrl("postgres", "postgres"));
 			properties.put("spring.datasource.username", "postgres");
 			properties.put("spring.datasource.password", "postgres");
+			// The server's own shutdown hook may stop it while the context is still closing; a job-executor thread
+			// then waits for a connection. Give up after 5 s instead of Hikari's 30 s, which outlived surefire's
+			// 30-second exit grace and got every fork killed.
+			properties.put("spring.datasource.hikari.connection-timeout", "5000");
 		}
 		else {
 			properties.put("spring.datasource.url",
