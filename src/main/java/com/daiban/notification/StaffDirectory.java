@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import com.daiban.identity.CallerScope;
+import com.daiban.identity.StaffContact;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,24 +23,25 @@ class StaffDirectory {
 
 	private final IdentityService identityService;
 
+	private final CallerScope callers;
+
 	private final NotificationProperties properties;
 
 	private final Clock clock;
 
 	private final Map<String, Cached<Object>> cache = new ConcurrentHashMap<>();
 
-	StaffDirectory(IdentityService identityService, NotificationProperties properties, Clock clock) {
+	StaffDirectory(IdentityService identityService, CallerScope callers, NotificationProperties properties, Clock clock) {
 		this.identityService = identityService;
+		this.callers = callers;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/** The user as a recipient, or {@code null} if there is no such user. */
 	Recipient user(String userId) {
-		return cached("user:" + userId, () -> {
-			User user = identityService.createUserQuery().userId(userId).singleResult();
-			return user == null ? null : toRecipient(user);
-		});
+		return cached("user:" + userId,
+				() -> identityService.createUserQuery().userId(userId).count() == 0 ? null : toRecipient(userId));
 	}
 
 	List<Recipient> members(String groupId) {
@@ -47,7 +49,7 @@ class StaffDirectory {
 			.memberOfGroup(groupId)
 			.list()
 			.stream()
-			.map(this::toRecipient)
+			.map(user -> toRecipient(user.getId()))
 			.toList());
 	}
 
@@ -74,14 +76,9 @@ class StaffDirectory {
 		return value;
 	}
 
-	private Recipient toRecipient(User user) {
-		String name = (orEmpty(user.getFirstName()) + orEmpty(user.getLastName())).trim();
-		return new Recipient(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail(),
-				identityService.getUserInfo(user.getId(), "phone"));
-	}
-
-	private static String orEmpty(String value) {
-		return value == null ? "" : value;
+	private Recipient toRecipient(String userId) {
+		StaffContact contact = callers.contactOf(userId);
+		return new Recipient(userId, contact.name(), contact.email(), contact.phone());
 	}
 
 	private record Cached<T>(T value, Instant until) {
