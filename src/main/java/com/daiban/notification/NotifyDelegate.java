@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notifies the people the model names: renders the message now, from this step's variables, and queues it for the
- * asynchronous dispatch (see {@link Notifications#queue}). Inputs: {@code notificationKind} (PROMISE, REMINDER, OVERDUE, …, or any word
+ * asynchronous dispatch (see {@link Notifications#queue}).
+ * <p>
+ * Inputs: {@code notificationKind} (PROMISE, REMINDER, OVERDUE, …, or any word
  * when {@code messageText} is given), {@code recipients} (comma-separated: RESIDENT, AGENT, HANDLERS, SUPERVISION, or
  * {@code group:<id>}), optional {@code messageText}/{@code messageSubject} with {variable} placeholders.
  */
