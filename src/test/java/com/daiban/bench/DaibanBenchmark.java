@@ -27,6 +27,7 @@ import com.daiban.matter.AcceptedMatter;
 import com.daiban.matter.Channel;
 import com.daiban.matter.MatterDraft;
 import com.daiban.matter.MatterIntake;
+import com.daiban.support.QueuedNotifications;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,8 +45,6 @@ public final class DaibanBenchmark {
 
 	static final String OURS_KEY = "proxy-matter";
 
-	/** One small instance per queued notification batch; its asynchronous step sends. */
-	static final String DISPATCH_KEY = "notification-dispatch";
 
 	/** A township-level item: routed to the township window, handled there within one working day. */
 	static final String SERVICE_ITEM = "MZ-001";
@@ -226,7 +225,9 @@ public final class DaibanBenchmark {
 		long deadline = System.currentTimeMillis() + 600_000;
 		int polls = 1;
 		while (runtime.createProcessInstanceQuery().processDefinitionKey(key).count() > 0
-				|| runtime.createProcessInstanceQuery().processDefinitionKey(DISPATCH_KEY).count() > 0) {
+				|| runtime.createProcessInstanceQuery()
+					.processDefinitionKey(QueuedNotifications.DISPATCH_PROCESS)
+					.count() > 0) {
 			polls++;
 			if (System.currentTimeMillis() > deadline) {
 				throw new IllegalStateException("instances of " + key + " did not finish within 10 minutes");
