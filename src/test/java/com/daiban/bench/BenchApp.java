@@ -21,22 +21,51 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The whole application started in this JVM against one benchmark database, with either stock or our settings. */
 final class BenchApp implements AutoCloseable {
 
-	/** What the Camunda starter ships: 5 s acquisition wait backing off to 60 s, 3 threads, no due-date ordering. */
-	static final Map<String, String> STOCK = Map.of("camunda.bpm.job-execution.wait-time-in-millis", "5000",
-			"camunda.bpm.job-execution.max-wait", "60000", "camunda.bpm.job-execution.max-jobs-per-acquisition", "3",
-			"camunda.bpm.job-execution.core-pool-size", "3", "camunda.bpm.job-execution.max-pool-size", "10",
-			"camunda.bpm.job-execution.queue-capacity", "3",
-			"camunda.bpm.generic-properties.properties.job-executor-acquire-by-due-date", "false",
-			"camunda.bpm.generic-properties.properties.job-executor-prefer-timer-jobs", "false",
-			"daiban.performance.engine-indexes", "false");
+	/**
+	 * What the Camunda starter ships: 5 s acquisition wait backing off to 60 s, 3 threads, no due-date ordering, history
+	 * level full with removal times stamped when an instance ends, revocations looked up in every command.
+	 */
+	static final Map<String, String> STOCK = Map.ofEntries(Map.entry("camunda.bpm.job-execution.wait-time-in-millis", "5000"),
+			Map.entry("camunda.bpm.job-execution.max-wait", "60000"),
+			Map.entry("camunda.bpm.job-execution.max-jobs-per-acquisition", "3"),
+			Map.entry("camunda.bpm.job-execution.core-pool-size", "3"),
+			Map.entry("camunda.bpm.job-execution.max-pool-size", "10"),
+			Map.entry("camunda.bpm.job-execution.queue-capacity", "3"),
+			Map.entry("camunda.bpm.generic-properties.properties.job-executor-acquire-by-due-date", "false"),
+			Map.entry("camunda.bpm.generic-properties.properties.job-executor-prefer-timer-jobs", "false"),
+			Map.entry("camunda.bpm.history-level", "full"),
+			Map.entry("camunda.bpm.generic-properties.properties.history-removal-time-strategy", "end"),
+			Map.entry("camunda.bpm.authorization.authorization-check-revokes", "auto"),
+			Map.entry("daiban.performance.engine-indexes", "false"));
 
 	/**
 	 * An experiment kept runnable: {@code BENCH_CUSTOM_PLANS=true} makes every connection of "ours" plan each statement
 	 * with its parameters ({@code plan_cache_mode = force_custom_plan}). Measured in docs/performance.md: it cost P1 a
 	 * fifth of its throughput and did not make the group task query faster at 200,000 open tasks, so it is not shipped.
 	 */
-	static final Map<String, String> OURS_ON_POSTGRES = "true".equals(System.getenv("BENCH_CUSTOM_PLANS"))
-			? Map.of("spring.datasource.hikari.connection-init-sql", "SET plan_cache_mode = force_custom_plan") : Map.of();
+	static final Map<String, String> OURS_ON_POSTGRES = oursOnPostgres(System.getenv("BENCH_CUSTOM_PLANS"),
+			System.getenv("BENCH_OURS_OPTIONS"));
+
+	/**
+	 * {@code BENCH_OURS_OPTIONS="key=value key=value"} tries further settings on "ours" only, without a code change (for
+	 * example {@code camunda.bpm.history-level=audit}); the figures then belong to that experiment, not to the shipped
+	 * configuration.
+	 */
+	static Map<String, String> oursOnPostgres(String customPlans, String experiment) {
+		Map<String, String> options = new java.util.LinkedHashMap<>();
+		if ("true".equals(customPlans)) {
+			options.put("spring.datasource.hikari.connection-init-sql", "SET plan_cache_mode = force_custom_plan");
+		}
+		if (experiment != null) {
+			for (String option : experiment.trim().split("\\s+")) {
+				int equals = option.indexOf('=');
+				if (equals > 0) {
+					options.put(option.substring(0, equals), option.substring(equals + 1));
+				}
+			}
+		}
+		return Map.copyOf(options);
+	}
 
 	final ConfigurableApplicationContext context;
 
