@@ -102,7 +102,9 @@ export function checkTemplateUsage(file, definitions, templates) {
       findings.push(finding(file, element.id, 'template-element-type', `template ${templateId} makes a ${template.elementType.value}, element is ${element.$type}`));
     }
     const inputs = inputParameters(element);
+    const extensionProperties = camundaProperties(element);
     const declared = new Set();
+    const declaredProperties = new Set();
     for (const property of template.properties || []) {
       const binding = property.binding || {};
       if (binding.type === 'property' && property.type === 'Hidden' && element.get(binding.name) !== property.value) {
@@ -113,10 +115,19 @@ export function checkTemplateUsage(file, definitions, templates) {
         declared.add(binding.name);
         checkInput(file, element, templateId, property, inputs.get(binding.name), findings);
       }
+      if (binding.type === 'camunda:property') {
+        declaredProperties.add(binding.name);
+        checkInput(file, element, templateId, property, extensionProperties.get(binding.name), findings);
+      }
     }
     for (const name of inputs.keys()) {
       if (!declared.has(name)) {
         findings.push(finding(file, element.id, 'template-input-unknown', `input "${name}" is not part of template ${templateId}`));
+      }
+    }
+    for (const name of extensionProperties.keys()) {
+      if (!declaredProperties.has(name)) {
+        findings.push(finding(file, element.id, 'template-input-unknown', `property "${name}" is not part of template ${templateId}`));
       }
     }
   });
@@ -158,6 +169,20 @@ function checkInput(file, element, templateId, property, parameter, findings) {
 function hiddenProperty(template, name) {
   const property = (template.properties || []).find(p => p.binding && p.binding.type === 'property' && p.binding.name === name);
   return property && property.value;
+}
+
+/** camunda:property entries as { value } by name, so that they are checked like input parameters. */
+function camundaProperties(element) {
+  const result = new Map();
+  const extensions = element.extensionElements ? element.extensionElements.values || [] : [];
+  for (const extension of extensions) {
+    if (extension.$type === 'camunda:Properties') {
+      for (const property of extension.values || []) {
+        result.set(property.name, { value: property.value });
+      }
+    }
+  }
+  return result;
 }
 
 function inputParameters(element) {

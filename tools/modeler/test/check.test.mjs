@@ -81,15 +81,22 @@ test('a generated element id is reported', async () => {
 
 test('a notify task with a recipient outside the dropdown is reported', async () => {
   const findings = await rulesAfter(dir => edit(dir, BPMN,
-    '<camunda:inputParameter name="recipients">AGENT</camunda:inputParameter>',
-    '<camunda:inputParameter name="recipients">EVERYONE</camunda:inputParameter>'));
+    '<camunda:property name="recipients" value="AGENT" />',
+    '<camunda:property name="recipients" value="EVERYONE" />'));
   assertFinding(findings, 'template-input-value', 'Task_NotifySignOffReminder');
 });
 
 test('a negative-list task without a reason is reported', async () => {
   const findings = await rulesAfter(dir => edit(dir, BPMN,
-    '<camunda:inputParameter name="reason">OVERDUE</camunda:inputParameter>', ''));
+    '<camunda:property name="reason" value="OVERDUE" />', ''));
   assertFinding(findings, 'template-input-missing', 'Task_MarkOverdue');
+});
+
+test('a setting the element template does not know is reported', async () => {
+  const findings = await rulesAfter(dir => edit(dir, BPMN,
+    '<camunda:property name="reason" value="OVERDUE" />',
+    '<camunda:property name="reason" value="OVERDUE" /><camunda:property name="colour" value="red" />'));
+  assertFinding(findings, 'template-input-unknown', 'Task_MarkOverdue');
 });
 
 test('a delegate task without its element template is reported', async () => {

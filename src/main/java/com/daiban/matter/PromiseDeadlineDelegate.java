@@ -5,7 +5,6 @@ import static com.daiban.matter.ProxyMatterProcess.*;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.Map;
 
 import com.daiban.deadline.DeadlineCalendar;
 import com.daiban.deadline.Promise;
@@ -19,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PromiseDeadlineDelegate implements JavaDelegate {
-
-	static final String ROUTE = "route";
 
 	private final DeadlineCalendar calendar;
 
@@ -36,17 +33,8 @@ class PromiseDeadlineDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		@SuppressWarnings("unchecked")
-		Map<String, Object> route = (Map<String, Object>) execution.getVariable(ROUTE);
-		if (route != null) {
-			// Keep the decision as four short strings: a serialized map costs a byte array per write and per history
-			// entry, and a rework round re-promises from these without asking the decision again.
-			execution.setVariable(LEVEL, route.get("level"));
-			execution.setVariable(HANDLING_GROUP, route.get("handlingGroup"));
-			execution.setVariable("timeLimit", route.get("timeLimit"));
-			execution.setVariable("reminderLead", route.get("reminderLead"));
-			execution.removeVariable(ROUTE);
-		}
+		// Task_DecideRoute maps the decision's four outputs to string variables (not one serialized map: that cost a
+		// byte array per write and per history entry); a rework round re-promises from them without deciding again.
 		String level = (String) execution.getVariable(LEVEL);
 		String handlingGroup = (String) execution.getVariable(HANDLING_GROUP);
 		String timeLimit = (String) execution.getVariable("timeLimit");

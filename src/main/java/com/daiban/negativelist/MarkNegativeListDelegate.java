@@ -1,5 +1,6 @@
 package com.daiban.negativelist;
 
+import com.daiban.system.StepSettings;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -7,9 +8,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the matter on the negative list for the reason the model gives ({@code reason} input: OVERDUE,
- * RECTIFICATION_OVERDUE, …), against the unit handling it and the clerk holding the task. One entry per reason and
- * promise round, however often the job runs.
+ * Puts the matter on the negative list for the reason the model gives (its {@code reason} setting, read by
+ * {@link StepSettings}: OVERDUE, RECTIFICATION_OVERDUE, …), against the unit handling it and the clerk holding the
+ * task. One entry per reason and promise round, however often the job runs.
  */
 @Component
 class MarkNegativeListDelegate implements JavaDelegate {
@@ -27,11 +28,11 @@ class MarkNegativeListDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String reason = (String) execution.getVariable("reason");
+		String reason = StepSettings.get(execution, "reason");
 		if (reason == null || reason.isBlank()) {
-			throw new IllegalStateException("negative-list marking needs a 'reason' input in the model");
+			throw new IllegalStateException("negative-list marking needs a 'reason' setting in the model");
 		}
-		String severity = (String) execution.getVariable("severity");
+		String severity = StepSettings.get(execution, "severity");
 		String matterNo = (String) execution.getVariable("matterNo");
 		String handlingGroup = (String) execution.getVariable("handlingGroup");
 		Object round = execution.getVariable("promiseRound");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.daiban.system.StepSettings;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Component;
  * Notifies the people the model names: renders the message now, from this step's variables, and queues it for the
  * asynchronous dispatch (see {@link Notifications#queue}).
  * <p>
- * Inputs: {@code notificationKind} (PROMISE, REMINDER, OVERDUE, …, or any word
- * when {@code messageText} is given), {@code recipients} (comma-separated: RESIDENT, AGENT, HANDLERS, SUPERVISION, or
- * {@code group:<id>}), optional {@code messageText}/{@code messageSubject} with {variable} placeholders.
+ * Settings of the step (element template {@code com.daiban.notify}, read by {@link StepSettings}):
+ * {@code notificationKind} (PROMISE, REMINDER, OVERDUE, …, or any word when {@code messageText} is given),
+ * {@code recipients} (comma-separated: RESIDENT, AGENT, HANDLERS, SUPERVISION, or {@code group:<id>}), optional
+ * {@code messageText}/{@code messageSubject} with {variable} placeholders.
  */
 @Component
 class NotifyDelegate implements JavaDelegate {
@@ -33,17 +35,17 @@ class NotifyDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String kind = (String) execution.getVariable("notificationKind");
-		String recipients = (String) execution.getVariable("recipients");
+		String kind = StepSettings.get(execution, "notificationKind");
+		String recipients = StepSettings.get(execution, "recipients");
 		if (kind == null || recipients == null) {
-			throw new IllegalStateException("notify needs 'notificationKind' and 'recipients' inputs in the model");
+			throw new IllegalStateException("notify needs 'notificationKind' and 'recipients' settings in the model");
 		}
 		Map<String, Object> variables = new HashMap<>(execution.getVariables());
 		String handlingGroup = (String) variables.get("handlingGroup");
 		variables.put("handlingUnitName", handlingGroup == null ? "" : directory.groupName(handlingGroup));
-		String text = (String) execution.getVariable("messageText");
+		String text = StepSettings.get(execution, "messageText");
 		Message message = text == null || text.isBlank() ? MessageTemplates.forKind(kind, variables)
-				: MessageTemplates.custom(orDefault((String) execution.getVariable("messageSubject"), "便民代办通知"), text,
+				: MessageTemplates.custom(orDefault(StepSettings.get(execution, "messageSubject"), "便民代办通知"), text,
 						variables);
 		String matterNo = (String) variables.get("matterNo");
 		// A process about something other than one matter round (a complaint) names its own scope for idempotency.
