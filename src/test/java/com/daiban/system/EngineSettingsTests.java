@@ -120,6 +120,17 @@ class EngineSettingsTests {
 		}
 	}
 
+	@Test
+	void shouldCheckAPersonsGroupsWithoutScanningEveryGrantFirst() {
+		Class<?> manager = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+			.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+			.execute(commandContext -> commandContext.getAuthorizationManager().getClass());
+		assertThat(manager).isEqualTo(AuthorizationGroups.AllGroupsAuthorizationManager.class);
+		assertThat(new AuthorizationGroups.AllGroupsAuthorizationManager()
+			.filterAuthenticatedGroupIds(java.util.Arrays.asList("village-V01", null, "group-without-grants", "village-V01")))
+			.containsExactly("village-V01", "group-without-grants");
+	}
+
 	private int count(String sql) {
 		Integer count = jdbc.queryForObject(sql, Integer.class);
 		return count == null ? 0 : count;
