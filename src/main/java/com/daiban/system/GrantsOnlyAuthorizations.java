@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Daiban's access model only grants (identity.AccessGrants); nothing is ever revoked. So the engine is told not to
  * look for revocations ({@code authorization-check-revokes: never}), which saves a query in every command a person runs
- * (docs/performance.md). With that setting a revocation an administrator entered in Admin would be silently ignored,
- * so the database refuses to store one: a check constraint {@value #CONSTRAINT} on ACT_RU_AUTHORIZATION, added here
- * after the engine has built its schema. Admin then shows the constraint's name as the error and stores nothing. With
- * any other setting the constraint is removed again.
+ * (docs/performance.md). With that setting a stored revocation would be silently ignored, so none may be stored:
+ * Admin and the REST API get {@link GrantsOnlyAuthorizationService}'s refusal, and anything writing to the table
+ * directly meets a check constraint {@value #CONSTRAINT} on ACT_RU_AUTHORIZATION, added here after the engine has built
+ * its schema. With any other setting the constraint is removed again.
  */
 @Component
 class GrantsOnlyAuthorizations implements InitializingBean {
