@@ -171,27 +171,22 @@ function hiddenProperty(template, name) {
   return property && property.value;
 }
 
-/** camunda:property entries as { value } by name, so that they are checked like input parameters. */
+/** camunda:property entries by name; like input parameters they carry a name and a value. */
 function camundaProperties(element) {
-  const result = new Map();
-  const extensions = element.extensionElements ? element.extensionElements.values || [] : [];
-  for (const extension of extensions) {
-    if (extension.$type === 'camunda:Properties') {
-      for (const property of extension.values || []) {
-        result.set(property.name, { value: property.value });
-      }
-    }
-  }
-  return result;
+  return extensionEntries(element, 'camunda:Properties', properties => properties.values);
 }
 
 function inputParameters(element) {
+  return extensionEntries(element, 'camunda:InputOutput', inputOutput => inputOutput.inputParameters);
+}
+
+function extensionEntries(element, type, entriesOf) {
   const result = new Map();
   const extensions = element.extensionElements ? element.extensionElements.values || [] : [];
   for (const extension of extensions) {
-    if (extension.$type === 'camunda:InputOutput') {
-      for (const parameter of extension.inputParameters || []) {
-        result.set(parameter.name, parameter);
+    if (extension.$type === type) {
+      for (const entry of entriesOf(extension) || []) {
+        result.set(entry.name, entry);
       }
     }
   }
