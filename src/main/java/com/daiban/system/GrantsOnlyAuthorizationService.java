@@ -23,6 +23,12 @@ class GrantsOnlyAuthorizationService extends AbstractProcessEnginePlugin {
 		configuration.setAuthorizationService(new Service(configuration));
 	}
 
+	/** Whether the engine is set not to look for revocations, so that a stored one would be ignored. */
+	static boolean revocationsIgnored(ProcessEngineConfiguration configuration) {
+		return ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER
+			.equalsIgnoreCase(configuration.getAuthorizationCheckRevokes());
+	}
+
 	static final class Service extends AuthorizationServiceImpl {
 
 		private final ProcessEngineConfiguration configuration;
@@ -34,8 +40,7 @@ class GrantsOnlyAuthorizationService extends AbstractProcessEnginePlugin {
 		@Override
 		public Authorization saveAuthorization(Authorization authorization) {
 			if (authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE
-					&& ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER
-						.equalsIgnoreCase(configuration.getAuthorizationCheckRevokes())) {
+					&& revocationsIgnored(configuration)) {
 				throw new BadUserRequestException(REFUSAL);
 			}
 			return super.saveAuthorization(authorization);

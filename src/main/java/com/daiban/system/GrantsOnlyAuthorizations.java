@@ -1,7 +1,6 @@
 package com.daiban.system;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +29,8 @@ class GrantsOnlyAuthorizations implements InitializingBean {
 
 	GrantsOnlyAuthorizations(ProcessEngine processEngine, JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		ProcessEngineConfiguration configuration = processEngine.getProcessEngineConfiguration();
-		this.revocationsIgnored = ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER
-			.equalsIgnoreCase(configuration.getAuthorizationCheckRevokes());
+		this.revocationsIgnored = GrantsOnlyAuthorizationService
+			.revocationsIgnored(processEngine.getProcessEngineConfiguration());
 	}
 
 	@Override
