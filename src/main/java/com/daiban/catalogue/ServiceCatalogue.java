@@ -3,6 +3,7 @@ package com.daiban.catalogue;
 import java.util.List;
 import java.util.Optional;
 
+import com.daiban.jdbc.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,11 +23,14 @@ public class ServiceCatalogue {
 	}
 
 	public List<ServiceItem> items() {
-		return jdbc.sql(SELECT + " WHERE i.active ORDER BY i.code").query(ServiceItem.class).list();
+		return jdbc.sql(SELECT + " WHERE i.active ORDER BY i.code").query(RecordRows.of(ServiceItem.class)).list();
 	}
 
 	public Optional<ServiceItem> find(String code) {
-		return jdbc.sql(SELECT + " WHERE i.active AND i.code = ?").param(code).query(ServiceItem.class).optional();
+		return jdbc.sql(SELECT + " WHERE i.active AND i.code = ?")
+			.param(code)
+			.query(RecordRows.of(ServiceItem.class))
+			.optional();
 	}
 
 }

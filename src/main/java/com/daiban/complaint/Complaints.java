@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.daiban.jdbc.RecordRows;
 import com.daiban.system.PhoneNumber;
 import com.daiban.identity.Caller;
 import com.daiban.matter.MatterLedger;
@@ -166,14 +167,17 @@ public class Complaints {
 	}
 
 	public Optional<ComplaintRecord> find(String complaintNo) {
-		return jdbc.sql("SELECT * FROM complaint WHERE complaint_no = ?").param(complaintNo).query(ComplaintRecord.class).optional();
+		return jdbc.sql("SELECT * FROM complaint WHERE complaint_no = ?")
+			.param(complaintNo)
+			.query(RecordRows.of(ComplaintRecord.class))
+			.optional();
 	}
 
 	/** Complaints of a township filed within [from, to). */
 	public List<ComplaintRecord> ofTownship(String townshipCode, OffsetDateTime from, OffsetDateTime to) {
 		return jdbc.sql("SELECT * FROM complaint WHERE township_code = ? AND filed_at >= ? AND filed_at < ? ORDER BY filed_at")
 			.params(townshipCode, from, to)
-			.query(ComplaintRecord.class)
+			.query(RecordRows.of(ComplaintRecord.class))
 			.list();
 	}
 
@@ -181,7 +185,7 @@ public class Complaints {
 	public List<ComplaintRecord> filedBetween(OffsetDateTime from, OffsetDateTime to) {
 		return jdbc.sql("SELECT * FROM complaint WHERE filed_at >= ? AND filed_at < ? ORDER BY filed_at")
 			.params(from, to)
-			.query(ComplaintRecord.class)
+			.query(RecordRows.of(ComplaintRecord.class))
 			.list();
 	}
 

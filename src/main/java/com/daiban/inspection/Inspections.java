@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.daiban.complaint.Complaints;
 import com.daiban.identity.Groups;
+import com.daiban.jdbc.RecordRows;
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
 import com.daiban.negativelist.NegativeList;
@@ -164,18 +165,21 @@ public class Inspections {
 	public Optional<InspectionReport> find(String townshipCode, String periodMonth) {
 		return jdbc.sql("SELECT * FROM inspection WHERE township_code = ? AND period_month = ?")
 			.params(townshipCode, periodMonth)
-			.query(InspectionReport.class)
+			.query(RecordRows.of(InspectionReport.class))
 			.optional();
 	}
 
 	public Optional<InspectionReport> find(long id) {
-		return jdbc.sql("SELECT * FROM inspection WHERE id = ?").param(id).query(InspectionReport.class).optional();
+		return jdbc.sql("SELECT * FROM inspection WHERE id = ?")
+			.param(id)
+			.query(RecordRows.of(InspectionReport.class))
+			.optional();
 	}
 
 	public List<InspectionReport> all(String periodMonth) {
 		return jdbc.sql("SELECT * FROM inspection WHERE period_month = ? ORDER BY township_code")
 			.param(periodMonth)
-			.query(InspectionReport.class)
+			.query(RecordRows.of(InspectionReport.class))
 			.list();
 	}
 

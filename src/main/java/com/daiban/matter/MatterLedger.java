@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.daiban.catalogue.ServiceCatalogue;
 import com.daiban.catalogue.ServiceItem;
 import com.daiban.identity.StaffContact;
+import com.daiban.jdbc.RecordRows;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Village;
 import com.daiban.system.PhoneNumber;
@@ -204,13 +205,16 @@ public class MatterLedger {
 	}
 
 	public Optional<MatterRecord> find(String matterNo) {
-		return jdbc.sql(SELECT + "WHERE matter_no = ?").param(matterNo).query(MatterRecord.class).optional();
+		return jdbc.sql(SELECT + "WHERE matter_no = ?")
+			.param(matterNo)
+			.query(RecordRows.of(MatterRecord.class))
+			.optional();
 	}
 
 	public List<TimelineEntry> timeline(String matterNo) {
 		return jdbc.sql("SELECT occurred_at, kind, actor, detail FROM matter_event WHERE matter_no = ? ORDER BY occurred_at, id")
 			.param(matterNo)
-			.query(TimelineEntry.class)
+			.query(RecordRows.of(TimelineEntry.class))
 			.list();
 	}
 
@@ -218,7 +222,7 @@ public class MatterLedger {
 	public List<MatterRecord> ofVillage(String villageCode, OffsetDateTime from, OffsetDateTime to) {
 		return jdbc.sql(SELECT + "WHERE village_code = ? AND accepted_at >= ? AND accepted_at < ? ORDER BY accepted_at")
 			.params(villageCode, from, to)
-			.query(MatterRecord.class)
+			.query(RecordRows.of(MatterRecord.class))
 			.list();
 	}
 
@@ -226,7 +230,7 @@ public class MatterLedger {
 	public List<MatterRecord> ofTownship(String townshipCode, OffsetDateTime from, OffsetDateTime to) {
 		return jdbc.sql(SELECT + "WHERE township_code = ? AND accepted_at >= ? AND accepted_at < ? ORDER BY accepted_at")
 			.params(townshipCode, from, to)
-			.query(MatterRecord.class)
+			.query(RecordRows.of(MatterRecord.class))
 			.list();
 	}
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.daiban.jdbc.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -54,25 +55,28 @@ public class NegativeList {
 			params.add(villageCode);
 		}
 		sql.append(" ORDER BY recorded_at, id");
-		return jdbc.sql(sql.toString()).params(params).query(NegativeListEntry.class).list();
+		return jdbc.sql(sql.toString()).params(params).query(RecordRows.of(NegativeListEntry.class)).list();
 	}
 
 	public List<NegativeListEntry> ofMatter(String matterNo) {
 		return jdbc.sql("SELECT * FROM negative_list_entry WHERE matter_no = ? ORDER BY recorded_at, id")
 			.param(matterNo)
-			.query(NegativeListEntry.class)
+			.query(RecordRows.of(NegativeListEntry.class))
 			.list();
 	}
 
 
 	public java.util.Optional<NegativeListEntry> find(long id) {
-		return jdbc.sql("SELECT * FROM negative_list_entry WHERE id = ?").param(id).query(NegativeListEntry.class).optional();
+		return jdbc.sql("SELECT * FROM negative_list_entry WHERE id = ?")
+			.param(id)
+			.query(RecordRows.of(NegativeListEntry.class))
+			.optional();
 	}
 
 	public java.util.Optional<NegativeListEntry> findByKey(String idempotencyKey) {
 		return jdbc.sql("SELECT * FROM negative_list_entry WHERE idempotency_key = ?")
 			.param(idempotencyKey)
-			.query(NegativeListEntry.class)
+			.query(RecordRows.of(NegativeListEntry.class))
 			.optional();
 	}
 
@@ -83,7 +87,7 @@ public class NegativeList {
 				ORDER BY recorded_at, id
 				""")
 			.params(townshipCode, before)
-			.query(NegativeListEntry.class)
+			.query(RecordRows.of(NegativeListEntry.class))
 			.list();
 	}
 

@@ -3,6 +3,7 @@ package com.daiban.organisation;
 import java.util.List;
 import java.util.Optional;
 
+import com.daiban.jdbc.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,27 +21,34 @@ public class Organisation {
 	public Optional<Village> findVillage(String code) {
 		return jdbc.sql("SELECT code, name, township_code FROM village WHERE code = ?")
 			.param(code)
-			.query(Village.class)
+			.query(RecordRows.of(Village.class))
 			.optional();
 	}
 
 	public Optional<Township> findTownship(String code) {
-		return jdbc.sql("SELECT code, name, hotline FROM township WHERE code = ?").param(code).query(Township.class).optional();
+		return jdbc.sql("SELECT code, name, hotline FROM township WHERE code = ?")
+			.param(code)
+			.query(RecordRows.of(Township.class))
+			.optional();
 	}
 
 	public List<Village> villages() {
-		return jdbc.sql("SELECT code, name, township_code FROM village ORDER BY code").query(Village.class).list();
+		return jdbc.sql("SELECT code, name, township_code FROM village ORDER BY code")
+			.query(RecordRows.of(Village.class))
+			.list();
 	}
 
 	public List<Village> villagesOf(String townshipCode) {
 		return jdbc.sql("SELECT code, name, township_code FROM village WHERE township_code = ? ORDER BY code")
 			.param(townshipCode)
-			.query(Village.class)
+			.query(RecordRows.of(Village.class))
 			.list();
 	}
 
 	public List<Township> townships() {
-		return jdbc.sql("SELECT code, name, hotline FROM township ORDER BY code").query(Township.class).list();
+		return jdbc.sql("SELECT code, name, hotline FROM township ORDER BY code")
+			.query(RecordRows.of(Township.class))
+			.list();
 	}
 
 	/** Adds the township unless it exists; safe to call at every start-up. */
