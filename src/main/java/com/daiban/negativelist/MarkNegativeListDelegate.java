@@ -1,6 +1,7 @@
 package com.daiban.negativelist;
 
 import com.daiban.system.StepSettings;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,9 +22,14 @@ class MarkNegativeListDelegate implements JavaDelegate {
 
 	private final TaskService taskService;
 
-	MarkNegativeListDelegate(NegativeList negativeList, TaskService taskService) {
+	private final ManagementService managementService;
+
+	private volatile String handlingTaskSql;
+
+	MarkNegativeListDelegate(NegativeList negativeList, TaskService taskService, ManagementService managementService) {
 		this.negativeList = negativeList;
 		this.taskService = taskService;
+		this.managementService = managementService;
 	}
 
 	@Override
@@ -36,9 +42,10 @@ class MarkNegativeListDelegate implements JavaDelegate {
 		String matterNo = (String) execution.getVariable("matterNo");
 		String handlingGroup = (String) execution.getVariable("handlingGroup");
 		Object round = execution.getVariable("promiseRound");
-		Task handling = taskService.createTaskQuery()
-			.processInstanceId(execution.getProcessInstanceId())
-			.taskDefinitionKey(HANDLING_TASK)
+		Task handling = taskService.createNativeTaskQuery()
+			.sql(handlingTaskSql())
+			.parameter("processInstanceId", execution.getProcessInstanceId())
+			.parameter("taskDefinitionKey", HANDLING_TASK)
 			.singleResult();
 		String handlerId = handling == null ? null : handling.getAssignee();
 		String subject = handlingGroup + (handlerId == null ? "（未认领）" : " / " + handlerId);
@@ -46,6 +53,18 @@ class MarkNegativeListDelegate implements JavaDelegate {
 				severity == null ? "NORMAL" : severity, subject, handlingGroup, handlerId,
 				(String) execution.getVariable("villageCode"), (String) execution.getVariable("townshipCode"),
 				(String) execution.getVariable("serviceItemName")));
+	}
+
+	/**
+	 * The handling task by a native query: the engine's task query renders its SQL from a mapping of some hundred
+	 * conditions on every call, which was a fifth of the CPU of each deadline escalation in bench P2's profile.
+	 */
+	private String handlingTaskSql() {
+		if (handlingTaskSql == null) {
+			handlingTaskSql = "SELECT * FROM " + managementService.getTableName(Task.class)
+					+ " WHERE PROC_INST_ID_ = #{processInstanceId} AND TASK_DEF_KEY_ = #{taskDefinitionKey}";
+		}
+		return handlingTaskSql;
 	}
 
 }

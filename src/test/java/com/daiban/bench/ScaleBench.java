@@ -64,7 +64,7 @@ final class ScaleBench {
 		int taskPermissions = taskPermissions().get(0);
 		loadHistoric(definitionId);
 		loadOpen(definitionId, taskPermissions, 1, settings.open());
-		analyze();
+		settle();
 		Latency taskQuery = sample(settings.samples(), this::groupTaskQuery);
 		Latency matter = matterLatency();
 		int year = LocalDate.now().getYear() - 1;
@@ -79,7 +79,7 @@ final class ScaleBench {
 		Latency ledger = sample(Math.min(settings.samples(), 20),
 				() -> get("/api/reports/ledger.xlsx?village=V01&month=" + lastMonth, "supervisor-t01"));
 		loadOpen(definitionId, taskPermissions, settings.open() + 1, settings.openLarge());
-		analyze();
+		settle();
 		Latency taskQueryLarge = sample(settings.samples(), this::groupTaskQuery);
 		log("P3: task query %s ms at %d open, %s ms at %d open; matter %s ms; negative list %s ms; ledger %s ms"
 			.formatted(taskQuery.text(), settings.open(), taskQueryLarge.text(), settings.openLarge(), matter.text(),
@@ -204,8 +204,15 @@ final class ScaleBench {
 		log("loader: %s matters %d of %d".formatted(what, to, total));
 	}
 
-	private void analyze() {
-		app.jdbc.execute("ANALYZE");
+	/**
+	 * As autovacuum leaves tables some time after a load: statistics, and a visibility map so that index-only scans need
+	 * no heap visits. Without it autovacuum may start on the freshly loaded tables while the samples run, on the same two
+	 * cores (the group task query's figures varied up to threefold between runs).
+	 */
+	private void settle() {
+		long start = System.nanoTime();
+		app.jdbc.execute("VACUUM (ANALYZE)");
+		log("loader: VACUUM (ANALYZE) in %.1f s".formatted((System.nanoTime() - start) / 1e9));
 	}
 
 	// ---- the queries ----------------------------------------------------------------------------------------------
