@@ -294,6 +294,8 @@ public final class DaibanBenchmark {
 			.mapToLong(at -> at.toInstant().toEpochMilli())
 			.toArray());
 		double last = lateness.length == 0 ? Double.NaN : lateness[lateness.length - 1];
+		// one row per matter with a sent OVERDUE notice: also right when the wait above timed out before counting them
+		notified = sent.length;
 		Storm storm = new Storm(moved, escalated, notified, lateness.length == 0 ? Double.NaN : lateness[0], last,
 				percentile(lateness, 50), percentile(lateness, 99), lateness.length / last,
 				sent.length == 0 ? Double.NaN : sent[sent.length - 1]);
