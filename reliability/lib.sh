@@ -153,11 +153,13 @@ PY
 	rel_log "deployed matter-routing with township limit $limit (reminder lead PT5S)"
 }
 
-# rel_wait_jobs_drained [timeout s]: no executable job left (due now or async), bounded
+# rel_wait_jobs_drained [timeout s]: no executable job left (due now or async) and no notification waiting for the
+# dispatcher (a batch handed over to the engine is a job), bounded
 rel_wait_jobs_drained() {
 	local timeout="${1:-600}" start=$SECONDS left
 	while ((SECONDS - start < timeout)); do
-		left="$(rel_sql "SELECT count(*) FROM act_ru_job WHERE retries_ > 0 AND suspension_state_ = 1 AND (duedate_ IS NULL OR duedate_ <= now())")"
+		left="$(rel_sql "SELECT (SELECT count(*) FROM act_ru_job WHERE retries_ > 0 AND suspension_state_ = 1 AND (duedate_ IS NULL OR duedate_ <= now()))
+			+ (SELECT count(*) FROM notification_outbox WHERE handed_over_at IS NULL)")"
 		if [[ "$left" == "0" ]]; then
 			return 0
 		fi

@@ -5,19 +5,24 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Queues notifications in the caller's transaction and sends them later, each at most once per idempotency key per
  * channel.
  * <p>
- * {@link #queue} writes one outbox row per recipient and starts a {@value #DISPATCH_PROCESS} instance whose business key
- * is the batch: the process step that queued stays short and never shares its execution tree with a job that talks to
- * a gateway. {@link #dispatch} runs in that instance's asynchronous job: the log row is written first, so a failed send
- * rolls it back (and keeps the outbox rows) and the retry sends again, while a job that already succeeded and runs again
- * finds the log row and sends nothing.
+ * {@link #queue} writes one outbox row per recipient, under the batch's key, and wakes the {@link NotificationDispatcher}
+ * once the caller's transaction has committed: the process step that queued stays short and never waits for a gateway.
+ * The dispatcher sends each batch with {@link #sendPending} in a transaction of its own; a batch it cannot send is
+ * {@linkplain #handOver handed over} to a {@value #DISPATCH_PROCESS} instance whose asynchronous job runs
+ * {@link #dispatch}, with the model's retries and, when they run out, an incident in Cockpit. Either way the log row is
+ * written before the gateway is called, so a failed send rolls it back (and keeps the outbox rows) and the next
+ * attempt sends again, while an attempt after a success finds the log row and sends nothing.
  */
 @Service
 class Notifications {
@@ -34,16 +39,19 @@ class Notifications {
 
 	private final Clock clock;
 
+	private final ObjectProvider<NotificationDispatcher> dispatcher;
+
 	Notifications(JdbcClient jdbc, @Lazy RuntimeService runtimeService, NotificationGateway gateway,
-			NotificationProperties properties, Clock clock) {
+			NotificationProperties properties, Clock clock, ObjectProvider<NotificationDispatcher> dispatcher) {
 		this.jdbc = jdbc;
 		this.runtimeService = runtimeService;
 		this.gateway = gateway;
 		this.properties = properties;
 		this.clock = clock;
+		this.dispatcher = dispatcher;
 	}
 
-	/** Queues the message for each recipient under {@code batchKey}; starts the dispatch only if a row is new. */
+	/** Queues the message for each recipient under {@code batchKey}; wakes the dispatcher only if a row is new. */
 	void queue(String batchKey, String matterNo, String kind, List<Recipient> recipients, Message message) {
 		String batch = truncate(batchKey, 180);
 		int queued = 0;
@@ -60,17 +68,67 @@ class Notifications {
 						truncate(message.body(), 2000), OffsetDateTime.now(clock), key)
 				.update();
 		}
-		if (queued > 0) {
-			runtimeService.startProcessInstanceByKey(DISPATCH_PROCESS, batch);
+		if (queued > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					dispatcher.ifAvailable(NotificationDispatcher::wake);
+				}
+			});
 		}
 	}
 
-	/** Sends every message queued under {@code batchKey} and removes them from the outbox. */
+	/**
+	 * The keys of batches waiting for the dispatcher, oldest first: those with a row after {@code afterId} whose key
+	 * starts with {@code batchPrefix}.
+	 */
+	List<Pending> pendingBatches(String batchPrefix, long afterId, int limit) {
+		return jdbc.sql("""
+				SELECT id, batch_key FROM notification_outbox
+				WHERE handed_over_at IS NULL AND id > ? AND batch_key LIKE ? ESCAPE '!'
+				ORDER BY id LIMIT ?
+				""")
+			.params(afterId, batchPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%", limit)
+			.query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	record Pending(long id, String batchKey) {
+	}
+
+	/**
+	 * Sends the batch's rows that wait for the dispatcher and removes them, in the caller's transaction. The rows are
+	 * locked first, so a second node taking the same batch waits and then finds nothing.
+	 * @return how many rows were sent
+	 */
+	int sendPending(String batchKey) {
+		return sendAndRemove(batchKey, "AND handed_over_at IS NULL");
+	}
+
+	/**
+	 * Hands the batch's waiting rows over to a {@value #DISPATCH_PROCESS} instance, in the caller's transaction.
+	 * @return whether there was anything to hand over
+	 */
+	boolean handOver(String batchKey) {
+		int rows = jdbc.sql("UPDATE notification_outbox SET handed_over_at = ? WHERE batch_key = ? AND handed_over_at IS NULL")
+			.params(OffsetDateTime.now(clock), batchKey)
+			.update();
+		if (rows > 0) {
+			runtimeService.startProcessInstanceByKey(DISPATCH_PROCESS, batchKey);
+		}
+		return rows > 0;
+	}
+
+	/** The send step of a {@value #DISPATCH_PROCESS} instance: sends every message queued under {@code batchKey}. */
 	void dispatch(String batchKey) {
+		sendAndRemove(batchKey, "");
+	}
+
+	private int sendAndRemove(String batchKey, String condition) {
 		List<Queued> batch = jdbc.sql("""
 				SELECT idempotency_key, matter_no, kind, recipient_id, recipient_name, email, phone, subject, body
-				FROM notification_outbox WHERE batch_key = ? ORDER BY id
-				""")
+				FROM notification_outbox WHERE batch_key = ? %s ORDER BY id FOR UPDATE
+				""".formatted(condition))
 			.param(batchKey)
 			.query((rs, row) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3),
 					new Recipient(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
@@ -79,7 +137,10 @@ class Notifications {
 		for (Queued queued : batch) {
 			send(queued.idempotencyKey(), queued.matterNo(), queued.kind(), queued.recipient(), queued.message());
 		}
-		jdbc.sql("DELETE FROM notification_outbox WHERE batch_key = ?").param(batchKey).update();
+		if (!batch.isEmpty()) {
+			jdbc.sql("DELETE FROM notification_outbox WHERE batch_key = ? " + condition).param(batchKey).update();
+		}
+		return batch.size();
 	}
 
 	private record Queued(String idempotencyKey, String matterNo, String kind, Recipient recipient, Message message) {

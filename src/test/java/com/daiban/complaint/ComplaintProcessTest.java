@@ -23,6 +23,7 @@ import com.daiban.matter.MatterIntake;
 import com.daiban.matter.MatterLedger;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
+import com.daiban.notification.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.ModelCoverage;
 import com.daiban.support.QueuedNotifications;
@@ -87,6 +88,9 @@ class ComplaintProcessTest {
 
 	@Autowired
 	Complaints complaints;
+
+	@Autowired
+	NotificationDispatcher dispatcher;
 
 	@Autowired
 	NegativeList negativeList;
@@ -351,9 +355,9 @@ class ComplaintProcessTest {
 		});
 	}
 
-	/** The job executor's part: send what the complaint queued so far (each batch is its own dispatch instance). */
+	/** The notification dispatcher's part: send what the complaint queued so far. */
 	private void sendQueued(String complaintNo) {
-		QueuedNotifications.send(runtimeService, managementService, complaintNo + ":");
+		QueuedNotifications.send(dispatcher, complaintNo + ":");
 	}
 
 	private void executeJob(ProcessInstance instance, String activityId) {

@@ -35,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * run this class runs on a real PostgreSQL.
  */
 @DaibanSpringBootTest
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+@TestPropertySource(properties = { "camunda.bpm.job-execution.enabled=true", "daiban.notification.dispatch.enabled=true" })
 class PostgresEndToEndTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -81,10 +81,12 @@ class PostgresEndToEndTests {
 			.until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).finished().count() == 1);
 		Map<String, Object> matter = get("agent-v01-a", "/api/matters/" + matterNo, JSON).getBody();
 		assertThat(matter).containsEntry("status", "CLOSED").containsEntry("onTime", true).containsEntry("handlerId", "clerk-t01");
-		// the reply notice is sent by its own dispatch instance, independent of the matter ending
+		// the reply notice is sent by the notification dispatcher, independent of the matter ending
 		await().atMost(Duration.ofSeconds(30)).until(() -> count("notification_log", matterNo, "REPLIED") == 1);
-		assertThat(QueuedNotifications.dispatches(runtimeService, matterNo + ":"))
-			.as("every dispatch of this matter has finished").isEmpty();
+		assertThat(QueuedNotifications.queued(jdbc, matterNo + ":")).as("every notice of this matter has left the outbox")
+			.isEmpty();
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(QueuedNotifications.DISPATCH_PROCESS)
+			.count()).as("nothing was handed over to the engine").isZero();
 	}
 
 	@Test

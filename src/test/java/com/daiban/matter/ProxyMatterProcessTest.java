@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import com.daiban.identity.Caller;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
+import com.daiban.notification.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.ModelCoverage;
 import com.daiban.support.QueuedNotifications;
@@ -81,9 +82,10 @@ class ProxyMatterProcessTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final List<String> started = new ArrayList<>();
+	@Autowired
+	NotificationDispatcher dispatcher;
 
-	private final List<String> dispatched = new ArrayList<>();
+	private final List<String> started = new ArrayList<>();
 
 	@BeforeEach
 	void initAssertions() {
@@ -93,8 +95,6 @@ class ProxyMatterProcessTest {
 	@AfterAll
 	void coverAtLeastNinetyPercentOfTheModel() {
 		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, ProxyMatterProcess.KEY, started, 0.9);
-		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, QueuedNotifications.DISPATCH_PROCESS,
-				dispatched, 1.0);
 	}
 
 	@Test
@@ -110,7 +110,7 @@ class ProxyMatterProcessTest {
 		assertThat(visibleTaskCount("clerk-t02", "township-T02", instance)).isZero();
 		assertThat(visibleTaskCount("agent-v06-a", "village-V06", instance)).isZero();
 
-		// Queued in the acceptance's transaction, sent by its own dispatch instance, not by the matter's tree.
+		// Queued in the acceptance's transaction, sent afterwards by the notification dispatcher, not by the matter's tree.
 		assertThat(notifications(matter.matterNo(), "PROMISE")).isEmpty();
 		assertThat(instance).isWaitingAt("Task_HandleMatter").hasPassed("Task_NotifyPromise");
 		sendQueued(matter, "PROMISE");
@@ -213,7 +213,7 @@ class ProxyMatterProcessTest {
 					.singleResult()
 					.getActivityInstanceId())
 				.execute());
-		assertThat(QueuedNotifications.dispatches(runtimeService, matter.matterNo() + ":OVERDUE:"))
+		assertThat(QueuedNotifications.queued(jdbc, matter.matterNo() + ":OVERDUE:"))
 			.as("the re-run marking step queues no second batch").hasSize(1);
 		sendQueued(matter, "OVERDUE");
 		assertThat(recipients(matter.matterNo(), "OVERDUE")).doesNotHaveDuplicates();
@@ -402,13 +402,13 @@ class ProxyMatterProcessTest {
 	/** What the job executor would do next: send every notification batch this matter queued (not the timers). */
 	private void runPendingNotifications(ProcessInstance instance) {
 		String prefix = instance.getBusinessKey() + ":";
-		if (!QueuedNotifications.dispatches(runtimeService, prefix).isEmpty()) {
-			dispatched.addAll(QueuedNotifications.send(runtimeService, managementService, prefix));
+		if (!QueuedNotifications.queued(jdbc, prefix).isEmpty()) {
+			QueuedNotifications.send(dispatcher, prefix);
 		}
 	}
 
 	private void sendQueued(AcceptedMatter matter, String kind) {
-		dispatched.addAll(QueuedNotifications.send(runtimeService, managementService, matter.matterNo() + ":" + kind + ":"));
+		QueuedNotifications.send(dispatcher, matter.matterNo() + ":" + kind + ":");
 	}
 
 	private long visibleTaskCount(String user, String group, ProcessInstance instance) {

@@ -16,12 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.ModelCoverage;
 import com.daiban.support.QueuedNotifications;
 import com.sun.net.httpserver.HttpServer;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +42,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The SMS gateway is down: acceptance goes on, the resident's notification is retried with the model's backoff
- * (R5/PT1M), becomes an incident in Cockpit when retries run out, and once the gateway is back and an operator retries
- * it there, the resident gets the message exactly once. The gateway is a local HTTP server on a port of our own,
+ * The SMS gateway is down: acceptance goes on, the dispatcher hands the resident's notification over to the engine,
+ * which retries it with the model's backoff (R5/PT1M) and raises an incident in Cockpit when retries run out; once the
+ * gateway is back and an operator retries it there, the resident gets the message exactly once. The gateway is a local HTTP server on a port of our own,
  * closed while "down". The full-size outage with the job executor running is reliability/gateway-outage.
  */
 @DaibanSpringBootTest
@@ -76,6 +80,15 @@ class NotificationOutageTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	NotificationDispatcher dispatcher;
+
 	private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
 
 	private HttpServer gateway;
@@ -89,12 +102,18 @@ class NotificationOutageTests {
 
 	@Test
 	void shouldKeepAcceptingRetryWithBackoffRaiseIncidentAndSendOnceAfterCockpitRetry() {
-		// Gateway down: acceptance still answers 201.
+		// Gateway down: acceptance still answers 201; the notice waits in the outbox.
 		Map<String, Object> accepted = accept("13911110001");
 		String processInstanceId = (String) accepted.get("processInstanceId");
 		String matterNo = (String) accepted.get("matterNo");
-		// The matter goes on to handling; its notice waits in a dispatch instance of its own.
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isOne();
+		assertThat(QueuedNotifications.queued(jdbc, matterNo + ":PROMISE:")).hasSize(1);
+
+		// The dispatcher's attempt fails: nothing is recorded as sent, and the batch is handed over to a
+		// notification-dispatch instance of its own, once: the dispatcher leaves a handed-over batch to the engine.
+		assertThat(dispatcher.sendQueued(matterNo + ":PROMISE:")).isZero();
+		assertThat(dispatcher.sendQueued(matterNo + ":PROMISE:")).isZero();
+		assertThat(sentRows(matterNo)).isZero();
 		Job notify = promiseNotification(matterNo);
 		String dispatchId = notify.getProcessInstanceId();
 		assertThat(dispatchId).isNotEqualTo(processInstanceId);
@@ -149,6 +168,43 @@ class NotificationOutageTests {
 			.allSatisfy(body -> assertThat(body).contains(matterNo)
 				.contains("\"messageId\":\"" + matterNo + ":PROMISE:1:Task_NotifyPromise:resident:13911110001:SMS\""));
 		assertThat(sentRows(matterNo)).isEqualTo(1);
+		assertThat(QueuedNotifications.queued(jdbc, matterNo + ":")).as("the outbox is empty").isEmpty();
+		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, QueuedNotifications.DISPATCH_PROCESS,
+				List.of(dispatchId), 1.0);
+	}
+
+	@Test
+	void shouldSendABatchOnceWhenTwoDispatchersTakeItAtTheSameTime() throws Exception {
+		startGateway();
+		String matterNo = (String) accept("13911110003").get("matterNo");
+		String batch = matterNo + ":PROMISE:";
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+			for (int node = 0; node < 2; node++) {
+				sent.add(pool.submit(() -> {
+					start.await();
+					return dispatcher.sendQueued(batch);
+				}));
+			}
+			start.countDown();
+			int batchesSent = 0;
+			for (var result : sent) {
+				batchesSent += result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			assertThat(batchesSent).as("one of the two sent the batch").isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(delivered).filteredOn(body -> body.contains("13911110003")).hasSize(1);
+		assertThat(sentRows(matterNo)).isEqualTo(1);
+		assertThat(QueuedNotifications.queued(jdbc, batch)).isEmpty();
+		assertThat(runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(QueuedNotifications.DISPATCH_PROCESS)
+			.processInstanceBusinessKeyLike(batch + "%")
+			.count()).as("nothing handed over to the engine").isZero();
 	}
 
 	private Map<String, Object> accept(String phone) {
@@ -158,10 +214,14 @@ class NotificationOutageTests {
 		return response.getBody();
 	}
 
+	/** The send job of the notification-dispatch instance the promise notice was handed over to. */
 	private Job promiseNotification(String matterNo) {
-		List<Job> jobs = QueuedNotifications.jobs(runtimeService, managementService, matterNo + ":PROMISE:");
-		assertThat(jobs).as("the promise notice's send job").hasSize(1);
-		return jobs.get(0);
+		List<ProcessInstance> dispatches = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(QueuedNotifications.DISPATCH_PROCESS)
+			.processInstanceBusinessKeyLike(matterNo + ":PROMISE:%")
+			.list();
+		assertThat(dispatches).as("the promise notice handed over to the engine").hasSize(1);
+		return managementService.createJobQuery().processInstanceId(dispatches.get(0).getId()).singleResult();
 	}
 
 	private long sentRows(String matterNo) {

@@ -2,57 +2,41 @@ package com.daiban.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import com.daiban.notification.NotificationDispatcher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the job executor does with queued notifications, driven by a test: each batch is a {@code notification-dispatch}
- * instance whose business key starts with the matter (or complaint) number and the notification kind.
+ * What the notification dispatcher does with queued notifications, driven by a test (the tests' profile turns its
+ * background worker off): each batch is a group of outbox rows whose key starts with the matter (or complaint) number
+ * and the notification kind, e.g. {@code T01-…-0001:PROMISE:1:Task_NotifyPromise}.
  */
 public final class QueuedNotifications {
 
+	/** The process a batch is handed over to when it cannot be sent. */
 	public static final String DISPATCH_PROCESS = "notification-dispatch";
 
 	private QueuedNotifications() {
 	}
 
-	/** The send jobs of the batches whose key starts with {@code batchPrefix}, e.g. {@code "T01-…-0001:PROMISE:"}. */
-	public static List<Job> jobs(RuntimeService runtime, ManagementService management, String batchPrefix) {
-		List<Job> jobs = new ArrayList<>();
-		for (ProcessInstance dispatch : dispatches(runtime, batchPrefix)) {
-			jobs.addAll(management.createJobQuery().processInstanceId(dispatch.getId()).list());
-		}
-		return jobs;
-	}
-
-	public static List<ProcessInstance> dispatches(RuntimeService runtime, String batchPrefix) {
-		return runtime.createProcessInstanceQuery()
-			.processDefinitionKey(DISPATCH_PROCESS)
-			.processInstanceBusinessKeyLike(batchPrefix.replace("%", "\\%").replace("_", "\\_") + "%")
+	/** The keys of the batches waiting in the outbox whose key starts with {@code batchPrefix}. */
+	public static List<String> queued(JdbcClient jdbc, String batchPrefix) {
+		return jdbc.sql("SELECT DISTINCT batch_key FROM notification_outbox WHERE batch_key LIKE ? ESCAPE '!' ORDER BY batch_key")
+			.param(batchPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+			.query(String.class)
 			.list();
 	}
 
 	/**
-	 * Sends the batches whose key starts with {@code batchPrefix}; fails if there is none.
-	 * @return the ids of the dispatch instances that ran, for model coverage
+	 * Sends the batches whose key starts with {@code batchPrefix}, as the dispatcher's worker would; fails if none was
+	 * sent.
+	 * @return how many batches were sent
 	 */
-	public static List<String> send(RuntimeService runtime, ManagementService management, String batchPrefix) {
-		List<ProcessInstance> dispatches = dispatches(runtime, batchPrefix);
-		assertThat(dispatches).as("queued notifications %s*", batchPrefix).isNotEmpty();
-		List<String> ran = new ArrayList<>();
-		for (ProcessInstance dispatch : dispatches) {
-			management.createJobQuery()
-				.processInstanceId(dispatch.getId())
-				.list()
-				.forEach(job -> management.executeJob(job.getId()));
-			ran.add(dispatch.getId());
-		}
-		return ran;
+	public static int send(NotificationDispatcher dispatcher, String batchPrefix) {
+		int sent = dispatcher.sendQueued(batchPrefix);
+		assertThat(sent).as("queued notifications %s* sent", batchPrefix).isPositive();
+		return sent;
 	}
 
 }
