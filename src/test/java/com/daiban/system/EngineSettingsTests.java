@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.QueuedNotifications;
+import com.daiban.support.TestDatabase;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -129,6 +130,24 @@ class EngineSettingsTests {
 		assertThat(new AuthorizationGroups.AllGroupsAuthorizationManager()
 			.filterAuthenticatedGroupIds(java.util.Arrays.asList("village-V01", null, "group-without-grants", "village-V01")))
 			.containsExactly("village-V01", "group-without-grants");
+	}
+
+	@Test
+	void shouldIndexTheEngineTablesForAcquisitionAndTasklist() {
+		if (TestDatabase.isPostgres()) {
+			assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'daiban_idx_%'", String.class))
+				.contains("daiban_idx_job_acquisition", "daiban_idx_task_due_date", "daiban_idx_ident_lnk_group_task",
+						"daiban_idx_job_locked");
+			// only the jobs being executed: the acquisition's "exclusive job in progress" check reads a handful of rows
+			assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'daiban_idx_job_locked'",
+					String.class)).containsIgnoringCase("WHERE (lock_owner_ IS NOT NULL)");
+		}
+		else {
+			assertThat(jdbc.queryForList("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME LIKE 'DAIBAN_IDX_%'",
+					String.class))
+				.contains("DAIBAN_IDX_JOB_ACQUISITION", "DAIBAN_IDX_TASK_DUE_DATE", "DAIBAN_IDX_IDENT_LNK_GROUP_TASK")
+				.as("H2 has no partial indexes").doesNotContain("DAIBAN_IDX_JOB_LOCKED");
+		}
 	}
 
 	private int count(String sql) {
