@@ -135,6 +135,9 @@ public class NotificationDispatcher implements SmartLifecycle, DisposableBean {
 				sendQueued("");
 			}
 			catch (RuntimeException failure) {
+				if (worker != Thread.currentThread()) {
+					return; // stopped while sending
+				}
 				// e.g. the database is away for a moment: the rows stay queued and the next round takes them
 				log.warn("通知发送暂停一轮：{}", failure.toString());
 			}

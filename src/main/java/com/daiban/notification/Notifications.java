@@ -126,24 +126,28 @@ class Notifications {
 
 	private int sendAndRemove(String batchKey, String condition) {
 		List<Queued> batch = jdbc.sql("""
-				SELECT idempotency_key, matter_no, kind, recipient_id, recipient_name, email, phone, subject, body
+				SELECT id, idempotency_key, matter_no, kind, recipient_id, recipient_name, email, phone, subject, body
 				FROM notification_outbox WHERE batch_key = ? %s ORDER BY id FOR UPDATE
 				""".formatted(condition))
 			.param(batchKey)
-			.query((rs, row) -> new Queued(rs.getString(1), rs.getString(2), rs.getString(3),
-					new Recipient(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
-					new Message(rs.getString(8), rs.getString(9))))
+			.query((rs, row) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					new Recipient(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+					new Message(rs.getString(9), rs.getString(10))))
 			.list();
 		for (Queued queued : batch) {
 			send(queued.idempotencyKey(), queued.matterNo(), queued.kind(), queued.recipient(), queued.message());
 		}
 		if (!batch.isEmpty()) {
-			jdbc.sql("DELETE FROM notification_outbox WHERE batch_key = ? " + condition).param(batchKey).update();
+			// the rows sent here, not a row of the same batch queued (and committed) while they were being sent
+			jdbc.sql("DELETE FROM notification_outbox WHERE id IN (:ids)")
+				.param("ids", batch.stream().map(Queued::id).toList())
+				.update();
 		}
 		return batch.size();
 	}
 
-	private record Queued(String idempotencyKey, String matterNo, String kind, Recipient recipient, Message message) {
+	private record Queued(long id, String idempotencyKey, String matterNo, String kind, Recipient recipient,
+			Message message) {
 	}
 
 	private void send(String idempotencyKey, String matterNo, String kind, Recipient recipient, Message message) {
