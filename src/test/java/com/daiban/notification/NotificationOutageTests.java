@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.ModelCoverage;
@@ -44,8 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The SMS gateway is down: acceptance goes on, the dispatcher hands the resident's notification over to the engine,
  * which retries it with the model's backoff (R5/PT1M) and raises an incident in Cockpit when retries run out; once the
- * gateway is back and an operator retries it there, the resident gets the message exactly once. The gateway is a local HTTP server on a port of our own,
- * closed while "down". The full-size outage with the job executor running is reliability/gateway-outage.
+ * gateway is back and an operator retries it there, the resident gets the message exactly once. The gateway is a local
+ * HTTP server on a port of our own, closed while "down". The full-size outage with the job executor running is reliability/gateway-outage.
  */
 @DaibanSpringBootTest
 class NotificationOutageTests {
@@ -178,10 +183,10 @@ class NotificationOutageTests {
 		startGateway();
 		String matterNo = (String) accept("13911110003").get("matterNo");
 		String batch = matterNo + ":PROMISE:";
-		var start = new java.util.concurrent.CountDownLatch(1);
-		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+			List<Future<Integer>> sent = new ArrayList<>();
 			for (int node = 0; node < 2; node++) {
 				sent.add(pool.submit(() -> {
 					start.await();
@@ -190,8 +195,8 @@ class NotificationOutageTests {
 			}
 			start.countDown();
 			int batchesSent = 0;
-			for (var result : sent) {
-				batchesSent += result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			for (Future<Integer> result : sent) {
+				batchesSent += result.get(60, TimeUnit.SECONDS);
 			}
 			assertThat(batchesSent).as("one of the two sent the batch").isEqualTo(1);
 		}
