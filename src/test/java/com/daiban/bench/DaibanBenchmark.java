@@ -252,7 +252,9 @@ public final class DaibanBenchmark {
 	private Storm storm(BenchApp app, String name) throws Exception {
 		concurrently(settings.storm(), worker -> accept(app, worker));
 		long drainDeadline = System.currentTimeMillis() + 600_000;
-		while (app.jdbc.queryForObject("SELECT count(*) FROM ACT_RU_JOB WHERE DUEDATE_ IS NULL", Long.class) > 0
+		// quiet: no asynchronous job left and every PROMISE notice of the storm's matters sent by the dispatcher
+		while (app.jdbc.queryForObject("SELECT (SELECT count(*) FROM ACT_RU_JOB WHERE DUEDATE_ IS NULL)"
+				+ " + (SELECT count(*) FROM notification_outbox)", Long.class) > 0
 				&& System.currentTimeMillis() < drainDeadline) {
 			Thread.sleep(100);
 		}
