@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,14 @@ class EngineSettingsTests {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Test
+	void shouldEvaluateDecisionsWithThePlainFeelEngineInFront() {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine
+			.getProcessEngineConfiguration();
+
+		assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(PlainFeelEngine.class);
+	}
 
 	@Test
 	void shouldRefuseToStoreARevocationThatTheEngineWouldIgnore() {
