@@ -41,6 +41,19 @@ public class DeadlineCalendar {
 		return properties.rectificationLimit();
 	}
 
+	/**
+	 * {@code ${deadlineCalendar.signOffReminder}}, the duration of proxy-matter's sign-off reminder timer (ISO 8601):
+	 * read from the settings when the timer is created, so the process keeps no variable for it.
+	 */
+	public String getSignOffReminder() {
+		return signOffReminderAfter().toString();
+	}
+
+	/** {@code ${deadlineCalendar.rectificationPeriod}}, the duration of proxy-matter's rectification timer (ISO 8601). */
+	public String getRectificationPeriod() {
+		return rectificationLimit().toString();
+	}
+
 	private static Duration parse(String name, String value) {
 		try {
 			Duration duration = Duration.parse(value);

@@ -46,10 +46,6 @@ class PromiseDeadlineDelegate implements JavaDelegate {
 		execution.setVariable("promiseRound", round == null ? 1 : round + 1);
 		execution.setVariable(DUE_AT, Date.from(promise.dueAt()));
 		execution.setVariable("remindAt", Date.from(promise.remindAt()));
-		if (round == null) {
-			execution.setVariable("signOffReminderAfter", calendar.signOffReminderAfter().toString());
-			execution.setVariable("rectificationLimit", calendar.rectificationLimit().toString());
-		}
 		String matterNo = (String) execution.getVariable(MATTER_NO);
 		ledger.recordPromise(matterNo, level, handlingGroup, timeLimit,
 				OffsetDateTime.ofInstant(promise.dueAt(), ZoneOffset.UTC));

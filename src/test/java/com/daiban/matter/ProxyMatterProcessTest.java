@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.daiban.deadline.DeadlineCalendar;
 import com.daiban.identity.Caller;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
@@ -32,6 +33,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -84,6 +87,9 @@ class ProxyMatterProcessTest {
 
 	@Autowired
 	NotificationDispatcher dispatcher;
+
+	@Autowired
+	DeadlineCalendar deadlines;
 
 	private final List<String> started = new ArrayList<>();
 
@@ -151,6 +157,31 @@ class ProxyMatterProcessTest {
 
 		assertThat(instance).isEnded().hasPassed("EndEvent_MatterClosed");
 		assertThat(ledger.find(matter.matterNo()).orElseThrow().handlerId()).isEqualTo("clerk-city");
+	}
+
+	@Test
+	void shouldKeepNoVariableForTheRouteInputsOrTheTimerSettings() {
+		AcceptedMatter matter = accept("LB-004");
+		ProcessInstance instance = instance(matter);
+
+		assertThat(historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableNameIn("category", "itemLevel", "mode", "signOffReminderAfter", "rectificationLimit")
+			.count()).isZero();
+		// the routing decision's history still shows what it decided on
+		HistoricDecisionInstance decision = historyService.createHistoricDecisionInstanceQuery()
+			.processInstanceId(instance.getId())
+			.includeInputs()
+			.singleResult();
+		assertThat(decision.getInputs()).extracting(HistoricDecisionInputInstance::getValue).contains("CITY");
+
+		handle(instance, "clerk-city", "city-center", "DONE", "社保卡已补办，邮寄至村代办点");
+		Job reminder = managementService.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId("Event_SignOffOverdue")
+			.singleResult();
+		assertThat(reminder.getDuedate().toInstant())
+			.isCloseTo(Instant.now().plus(deadlines.signOffReminderAfter()), within(1, ChronoUnit.MINUTES));
 	}
 
 	@Test
