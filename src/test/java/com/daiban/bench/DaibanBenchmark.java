@@ -71,42 +71,43 @@ public final class DaibanBenchmark {
 		log("sizes: " + settings.describe());
 		Files.createDirectories(settings.workDir());
 		StartupProbe.Result startup = settings.startup() ? new StartupProbe(settings).measure() : null;
-		Throughput bare = null;
-		Throughput oursStock = null;
-		Storm stormStock = null;
-		if (settings.runs("p1") || settings.runs("p2")) {
-			try (BenchApp app = BenchApp.start(settings, "bench_stock", BenchApp.STOCK)) {
-				if (settings.runs("p1")) {
-					app.bean(RepositoryService.class)
-						.createDeployment()
-						.name("bench")
-						.addClasspathResource("bench/bench-bare-lifecycle.bpmn")
-						.deploy();
-					bare = throughput(app, "P1a bare two-task lifecycle, stock", BARE_KEY, this::bareLifecycle);
-					oursStock = throughput(app, "P1b our lifecycle, stock settings", OURS_KEY, this::ourLifecycle);
-				}
-				if (settings.runs("p2")) {
-					stormStock = storm(app, "P2 storm, stock job executor");
-				}
+		P1 p1 = null;
+		double pgbench = Double.NaN;
+		if (settings.runs("p1")) {
+			// both configurations up at once, measured in alternating rounds: a change in the shared machine's load
+			// during P1 then falls on all three columns instead of on whichever ran at that time
+			try (BenchApp stock = BenchApp.start(settings, "bench_stock", BenchApp.STOCK);
+					BenchApp tuned = BenchApp.start(settings, "bench_tuned", BenchApp.OURS_ON_POSTGRES)) {
+				stock.bean(RepositoryService.class)
+					.createDeployment()
+					.name("bench")
+					.addClasspathResource("bench/bench-bare-lifecycle.bpmn")
+					.deploy();
+				p1 = p1(new Lane("P1a bare two-task lifecycle, stock", stock, BARE_KEY, this::bareLifecycle),
+						new Lane("P1b our lifecycle, stock settings", stock, OURS_KEY, this::ourLifecycle),
+						new Lane("P1c our lifecycle, our settings", tuned, OURS_KEY, this::ourLifecycle));
+				pgbench = new PgBench(settings).lifecyclesPerSecond(Math.max(1, (int) Math.ceil(p1.tuned().commitsPer())));
 			}
 		}
-		Throughput oursTuned = null;
+		Storm stormStock = null;
+		if (settings.runs("p2")) {
+			try (BenchApp app = BenchApp.start(settings, "bench_stock", BenchApp.STOCK)) {
+				stormStock = storm(app, "P2 storm, stock job executor");
+			}
+		}
 		Storm stormTuned = null;
 		ScaleFigures scale = null;
-		double pgbench = Double.NaN;
-		try (BenchApp app = BenchApp.start(settings, "bench_tuned", BenchApp.OURS_ON_POSTGRES)) {
-			if (settings.runs("p1")) {
-				oursTuned = throughput(app, "P1c our lifecycle, our settings", OURS_KEY, this::ourLifecycle);
-				pgbench = new PgBench(settings).lifecyclesPerSecond(Math.max(1, (int) Math.ceil(oursTuned.commitsPer())));
-			}
-			if (settings.runs("p2")) {
-				stormTuned = storm(app, "P2 storm, our job executor");
-			}
-			if (settings.runs("p3")) {
-				scale = new ScaleBench(settings, app).measure();
+		if (settings.runs("p2") || settings.runs("p3")) {
+			try (BenchApp app = BenchApp.start(settings, "bench_tuned", BenchApp.OURS_ON_POSTGRES)) {
+				if (settings.runs("p2")) {
+					stormTuned = storm(app, "P2 storm, our job executor");
+				}
+				if (settings.runs("p3")) {
+					scale = new ScaleBench(settings, app).measure();
+				}
 			}
 		}
-		return table(bare, oursStock, oursTuned, pgbench, stormStock, stormTuned, scale, startup);
+		return table(p1, pgbench, stormStock, stormTuned, scale, startup);
 	}
 
 	// ---- P1 -------------------------------------------------------------------------------------------------------
@@ -114,25 +115,70 @@ public final class DaibanBenchmark {
 	record Throughput(int lifecycles, double perSecond, double cpuMsPer, double commitsPer) {
 	}
 
-	private Throughput throughput(BenchApp app, String name, String key, BiConsumer<BenchApp, Integer> lifecycle)
-			throws Exception {
-		concurrently(settings.warmup(), worker -> lifecycle.accept(app, worker));
-		awaitFinished(app, key);
-		long commits = app.committedTransactions();
+	/** The three P1 columns, each summed over its rounds, and each round's ratios of ours to bare and to stock. */
+	record P1(Throughput bare, Throughput stock, Throughput tuned, List<Double> vsBare, List<Double> vsStock) {
+	}
+
+	/** One P1 column: a lifecycle run on one of the two applications. */
+	record Lane(String name, BenchApp app, String key, BiConsumer<BenchApp, Integer> lifecycle) {
+	}
+
+	/**
+	 * Warms each lane up, then runs {@code BENCH_P1_ROUNDS} rounds of all three lanes, each round's order rotated by one;
+	 * the lifecycles of a lane are shared out over its rounds.
+	 */
+	private P1 p1(Lane... lanes) throws Exception {
+		for (Lane lane : lanes) {
+			concurrently(settings.warmup(), worker -> lane.lifecycle().accept(lane.app(), worker));
+			awaitFinished(lane.app(), lane.key());
+		}
+		Throughput[] totals = new Throughput[lanes.length];
+		List<Double> vsBare = new ArrayList<>();
+		List<Double> vsStock = new ArrayList<>();
+		int rounds = settings.rounds();
+		for (int round = 0; round < rounds; round++) {
+			int size = settings.lifecycles() / rounds + (round < settings.lifecycles() % rounds ? 1 : 0);
+			Throughput[] figures = new Throughput[lanes.length];
+			for (int i = 0; i < lanes.length; i++) {
+				int lane = (round + i) % lanes.length;
+				figures[lane] = measure(lanes[lane], size);
+				totals[lane] = totals[lane] == null ? figures[lane] : sum(totals[lane], figures[lane]);
+			}
+			vsBare.add(figures[2].perSecond() / figures[0].perSecond());
+			vsStock.add(figures[2].perSecond() / figures[1].perSecond());
+			log("P1 round %d of %d: %s / %s / %s lifecycles/s (bare / ours stock / ours); ours %s bare, %s stock"
+				.formatted(round + 1, rounds, num(figures[0].perSecond()), num(figures[1].perSecond()),
+						num(figures[2].perSecond()), ratio(figures[2].perSecond(), figures[0].perSecond()),
+						ratio(figures[2].perSecond(), figures[1].perSecond())));
+		}
+		for (int lane = 0; lane < lanes.length; lane++) {
+			log("%s, %d rounds: %s lifecycles/s, %s CPU ms and %s commits per lifecycle, %d acceptances retried so far"
+				.formatted(lanes[lane].name(), rounds, num(totals[lane].perSecond()), num(totals[lane].cpuMsPer()),
+						num(totals[lane].commitsPer()), ACCEPT_RETRIES.get()));
+		}
+		return new P1(totals[0], totals[1], totals[2], vsBare, vsStock);
+	}
+
+	private Throughput measure(Lane lane, int lifecycles) throws Exception {
+		long commits = lane.app().committedTransactions();
 		long cpu = processCpuNanos();
 		long start = System.nanoTime();
-		concurrently(settings.lifecycles(), worker -> lifecycle.accept(app, worker));
-		int polls = awaitFinished(app, key);
+		concurrently(lifecycles, worker -> lane.lifecycle().accept(lane.app(), worker));
+		int polls = awaitFinished(lane.app(), lane.key());
 		double seconds = (System.nanoTime() - start) / 1e9;
 		double cpuMs = (processCpuNanos() - cpu) / 1e6;
 		// each poll of awaitFinished is a read-only commit of its own: not the lifecycle's
-		long committed = app.committedTransactions() - commits - polls;
-		Throughput result = new Throughput(settings.lifecycles(), settings.lifecycles() / seconds,
-				cpuMs / settings.lifecycles(), (double) committed / settings.lifecycles());
-		log("%s: %s lifecycles/s, %s CPU ms and %s commits per lifecycle, %d acceptances retried so far"
-			.formatted(name, num(result.perSecond()), num(result.cpuMsPer()), num(result.commitsPer()),
-					ACCEPT_RETRIES.get()));
-		return result;
+		long committed = lane.app().committedTransactions() - commits - polls;
+		return new Throughput(lifecycles, lifecycles / seconds, cpuMs / lifecycles, (double) committed / lifecycles);
+	}
+
+	/** Two measurements of one lane as one: rates weighted by time, per-lifecycle figures by lifecycles. */
+	private static Throughput sum(Throughput a, Throughput b) {
+		int lifecycles = a.lifecycles() + b.lifecycles();
+		double seconds = a.lifecycles() / a.perSecond() + b.lifecycles() / b.perSecond();
+		return new Throughput(lifecycles, lifecycles / seconds,
+				(a.cpuMsPer() * a.lifecycles() + b.cpuMsPer() * b.lifecycles()) / lifecycles,
+				(a.commitsPer() * a.lifecycles() + b.commitsPer() * b.lifecycles()) / lifecycles);
 	}
 
 	/** Start, service task, two user tasks claimed and completed: the engine's cost with nothing of ours. */
@@ -307,12 +353,12 @@ public final class DaibanBenchmark {
 
 	// ---- table ----------------------------------------------------------------------------------------------------
 
-	private BenchTable table(Throughput bare, Throughput oursStock, Throughput oursTuned, double pgbench, Storm stock,
-			Storm tuned, ScaleFigures scale, StartupProbe.Result startup) {
+	private BenchTable table(P1 p1, double pgbench, Storm stock, Storm tuned, ScaleFigures scale,
+			StartupProbe.Result startup) {
 		BenchTable t = new BenchTable("Daiban benchmark, " + LocalDate.now() + ", "
 				+ Runtime.getRuntime().availableProcessors() + " cores, " + settings.describe());
-		if (oursTuned != null) {
-			p1(t, bare, oursStock, oursTuned, pgbench);
+		if (p1 != null) {
+			p1(t, p1, pgbench);
 		}
 		if (tuned != null) {
 			p2(t, stock, tuned);
@@ -328,8 +374,12 @@ public final class DaibanBenchmark {
 		return t;
 	}
 
-	private void p1(BenchTable t, Throughput bare, Throughput oursStock, Throughput oursTuned, double pgbench) {
-		t.section("P1 lifecycle throughput (" + settings.agents() + " concurrent agents)");
+	private void p1(BenchTable t, P1 p1, double pgbench) {
+		Throughput bare = p1.bare();
+		Throughput oursStock = p1.stock();
+		Throughput oursTuned = p1.tuned();
+		t.section("P1 lifecycle throughput (" + settings.agents() + " concurrent agents, " + settings.rounds()
+				+ " alternating rounds)");
 		t.add("bare two-task lifecycle, stock (lifecycles/s)", "", num(bare.perSecond()), "", "", null);
 		t.add("our lifecycle, stock settings (lifecycles/s)", "", num(oursStock.perSecond()), "", "", null);
 		t.add("our lifecycle, our settings vs bare stock", num(bare.perSecond()), num(oursTuned.perSecond()),
@@ -337,6 +387,8 @@ public final class DaibanBenchmark {
 		t.add("our lifecycle, our settings vs ours stock", num(oursStock.perSecond()), num(oursTuned.perSecond()),
 				ratio(oursTuned.perSecond(), oursStock.perSecond()), "≥ 1.5×",
 				oursTuned.perSecond() >= 1.5 * oursStock.perSecond());
+		t.add("ours vs bare, each round", "", ratios(p1.vsBare()), "", "", null);
+		t.add("ours vs ours stock, each round", "", ratios(p1.vsStock()), "", "", null);
 		t.add("pgbench, same commits as one lifecycle (lifecycles/s)", num(pgbench), num(oursTuned.perSecond()),
 				"DB headroom " + ratio(pgbench, oursTuned.perSecond()), "", null);
 		t.add("commits per lifecycle (bare / ours stock / ours tuned)", num(bare.commitsPer()),
@@ -377,6 +429,10 @@ public final class DaibanBenchmark {
 	}
 
 	// ---- helpers --------------------------------------------------------------------------------------------------
+
+	private static String ratios(List<Double> ratios) {
+		return String.join(" / ", ratios.stream().map(r -> String.format(java.util.Locale.ROOT, "%.2f", r)).toList());
+	}
 
 	interface Work {
 
