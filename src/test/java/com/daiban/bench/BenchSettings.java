@@ -6,8 +6,8 @@ import java.nio.file.Path;
  * Sizes and the server of one benchmark run. Every size is a system property {@code bench.<name>} or an environment
  * variable {@code BENCH_<NAME>}; the defaults are the full sizes of docs/performance.md.
  */
-record BenchSettings(int agents, int lifecycles, int rounds, int warmup, int storm, int quietSeconds, int historic, int open,
-		int openLarge, int samples, int pgbenchSeconds, boolean startup, String host, int port, String user,
+record BenchSettings(int agents, int lifecycles, int rounds, int warmup, int storm, int quietSeconds, int historic,
+		int open, int openLarge, int samples, int pgbenchSeconds, boolean startup, String host, int port, String user,
 		String password, Path workDir, java.util.Set<String> parts) {
 
 	BenchSettings {
@@ -20,7 +20,8 @@ record BenchSettings(int agents, int lifecycles, int rounds, int warmup, int sto
 	static final java.util.Set<String> ALL_PARTS = java.util.Set.of("p1", "p2", "p3");
 
 	static BenchSettings fromEnvironment() {
-		return new BenchSettings(number("agents", 8), number("lifecycles", 1500), number("p1-rounds", 3), number("warmup", 150),
+		return new BenchSettings(number("agents", 8), number("lifecycles", 1500), number("p1-rounds", 3),
+				number("warmup", 150),
 				number("storm", 10_000), number("quiet-seconds", 70), number("historic", 1_000_000),
 				number("open", 20_000), number("open-large", 200_000), number("samples", 200),
 				number("pgbench-seconds", 20), Boolean.parseBoolean(text("startup", "true")), text("pg-host", "localhost"),
