@@ -20,7 +20,7 @@ public final class ProxyMatterProcess {
 
 	public static final String SERVICE_ITEM_NAME = "serviceItemName";
 
-	/** Transient, as are {@link #ITEM_LEVEL} and {@link #MODE}: set by Task_RegisterMatter for the routing decision only. */
+	/** Transient, as are {@link #ITEM_LEVEL} and {@link #MODE}: set for the routing decision only ({@link RouteInputsListener}). */
 	public static final String CATEGORY = "category";
 
 	public static final String ITEM_LEVEL = "itemLevel";

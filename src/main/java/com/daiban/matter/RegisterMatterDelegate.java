@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,11 +65,8 @@ class RegisterMatterDelegate implements JavaDelegate {
 				validated.village().townshipCode());
 		execution.setVariable(TOWNSHIP_CODE, validated.village().townshipCode());
 		execution.setVariable(SERVICE_ITEM_NAME, validated.item().name());
-		// read only by the routing decision, next in this transaction, whose history keeps them as its inputs: transient,
-		// so that they cost no runtime row, no history row and no delete when the matter ends
-		execution.setVariable(CATEGORY, Variables.stringValue(validated.item().categoryCode(), true));
-		execution.setVariable(ITEM_LEVEL, Variables.stringValue(validated.item().level(), true));
-		execution.setVariable(MODE, Variables.stringValue(validated.item().mode(), true));
+		// read only by the routing decision, next in this transaction, whose history keeps them as its inputs
+		RouteInputsListener.set(execution, validated.item());
 	}
 
 	private static String text(DelegateExecution execution, String name) {

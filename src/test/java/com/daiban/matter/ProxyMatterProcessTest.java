@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -182,6 +183,27 @@ class ProxyMatterProcessTest {
 			.singleResult();
 		assertThat(reminder.getDuedate().toInstant())
 			.isCloseTo(Instant.now().plus(deadlines.signOffReminderAfter()), within(1, ChronoUnit.MINUTES));
+	}
+
+	@Test
+	void shouldRouteFromTheCatalogueWhenCockpitStartsTheDecisionAgain() {
+		AcceptedMatter matter = accept("LB-004");
+		ProcessInstance instance = instance(matter);
+
+		// what an operator does with Cockpit's modification: the registration's transient inputs are gone by now
+		runtimeService.createProcessInstanceModification(instance.getId()).startBeforeActivity("Task_DecideRoute").execute();
+
+		List<HistoricDecisionInstance> decisions = historyService.createHistoricDecisionInstanceQuery()
+			.processInstanceId(instance.getId())
+			.includeInputs()
+			.includeOutputs()
+			.list();
+		assertThat(decisions).hasSize(2).allSatisfy(decision -> {
+			assertThat(decision.getInputs()).extracting(HistoricDecisionInputInstance::getValue).contains("CITY");
+			assertThat(decision.getOutputs()).filteredOn(output -> output.getVariableName().equals("level"))
+				.extracting(HistoricDecisionOutputInstance::getValue)
+				.containsExactly("CITY");
+		});
 	}
 
 	@Test
