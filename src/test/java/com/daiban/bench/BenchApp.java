@@ -38,7 +38,8 @@ final class BenchApp implements AutoCloseable {
 			Map.entry("camunda.bpm.generic-properties.properties.history-removal-time-strategy", "end"),
 			Map.entry("camunda.bpm.authorization.authorization-check-revokes", "auto"),
 			Map.entry("camunda.bpm.eventing.execution", "true"), Map.entry("camunda.bpm.eventing.history", "true"),
-			Map.entry("camunda.bpm.eventing.task", "true"), Map.entry("daiban.performance.engine-indexes", "false"));
+			Map.entry("camunda.bpm.eventing.task", "true"), Map.entry("daiban.performance.engine-indexes", "false"),
+			Map.entry("daiban.performance.task-query-semi-join", "false"));
 
 	/**
 	 * An experiment kept runnable: {@code BENCH_CUSTOM_PLANS=true} makes every connection of "ours" plan each statement
