@@ -420,6 +420,10 @@ public final class DaibanBenchmark {
 				"p95 ≤ 50 ms", scale.taskQuery().p95() <= 50);
 		t.add("group task query p50 / p95 (ms), " + settings.openLarge() + " open", "", scale.taskQueryLarge().text(), "",
 				"p95 ≤ 40 ms", scale.taskQueryLarge().p95() <= 40);
+		t.add("group task count p50 / p95 (ms), " + settings.open() + " open (Tasklist shows it with each list)", "",
+				scale.taskCount().text(), "", "", null);
+		t.add("group task count p50 / p95 (ms), " + settings.openLarge() + " open", "", scale.taskCountLarge().text(), "",
+				"", null);
 		t.add("GET /api/matters/{no} p50 / p95 (ms)", "", scale.matter().text(), "", "", null);
 		t.add("negative-list year report (xlsx, one township) p50 / p95 (ms), " + scale.negativeRows() + " rows", "",
 				scale.negativeList().text(), "", "≤ 1 s", scale.negativeList().p95() <= 1000);
@@ -495,8 +499,9 @@ public final class DaibanBenchmark {
 
 	}
 
-	record ScaleFigures(Latency taskQuery, Latency taskQueryLarge, Latency matter, Latency negativeList,
-			int negativeRows, Latency ledger, int ledgerRows, double loaderRowsPerSecond) {
+	record ScaleFigures(Latency taskQuery, Latency taskQueryLarge, Latency taskCount, Latency taskCountLarge,
+			Latency matter, Latency negativeList, int negativeRows, Latency ledger, int ledgerRows,
+			double loaderRowsPerSecond) {
 	}
 
 	static void writeQuietly(Path path, String text) {

@@ -2,7 +2,12 @@ package com.daiban.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
@@ -17,6 +22,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSession;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
@@ -24,6 +30,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -178,6 +185,54 @@ class TaskQueryPluginTests {
 			.taskCandidateGroup("township-T01")
 			.orderByProcessVariable("matterNo", ValueType.STRING)
 			.asc()))).as("ordered by a variable").isFalse();
+	}
+
+	@Test
+	void shouldSendTheTaskCountUnpreparedSoThatPostgresPlansItWithItsParameters() {
+		Assumptions.assumeTrue(DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType()),
+				"named statements and their generic plans are PostgreSQL's");
+		identityService.setAuthentication(CLERK, CLERK_GROUPS);
+		try {
+			Instant later = Instant.now().plus(2, ChronoUnit.DAYS);
+			List<String> prepared = configuration.getCommandExecutorTxRequired().execute(context -> {
+				// each run with another due date: MyBatis would answer a repeated query from its session cache
+				for (int i = 0; i < 12; i++) {
+					Date dueBefore = Date.from(later.plusSeconds(i));
+					context.getTaskManager()
+						.findTaskCountByQueryCriteria((TaskQueryImpl) taskService.createTaskQuery()
+							.taskCandidateGroupIn(CLERK_GROUPS)
+							.dueBefore(dueBefore));
+					context.getTaskManager()
+						.findTasksByQueryCriteria((TaskQueryImpl) taskService.createTaskQuery()
+							.taskCandidateGroupIn(CLERK_GROUPS)
+							.dueBefore(dueBefore)
+							.orderByTaskVariable("rank", ValueType.STRING)
+							.asc());
+				}
+				return preparedStatements(context.getSession(DbSqlSession.class).getSqlSession().getConnection());
+			});
+
+			assertThat(prepared).as("the engine's list, run as often, became a named statement")
+				.anyMatch(sql -> sql.contains("ACT_RU_TASK RES") && !sql.toLowerCase().contains("count("));
+			assertThat(prepared).noneMatch(sql -> sql.contains("ACT_RU_TASK RES") && sql.toLowerCase().contains("count("));
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	private static List<String> preparedStatements(Connection connection) {
+		List<String> statements = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT statement FROM pg_prepared_statements")) {
+			while (rows.next()) {
+				statements.add(rows.getString(1));
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+		return statements;
 	}
 
 	/** The query as the engine configures it for the clerk, with authorization checks on. */
