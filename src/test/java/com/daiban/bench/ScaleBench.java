@@ -87,9 +87,10 @@ final class ScaleBench {
 		settle();
 		Latency taskQueryLarge = sample(settings.samples(), this::groupTaskQuery);
 		Latency taskCountLarge = sample(Math.min(settings.samples(), COUNT_SAMPLES), this::groupTaskCount);
-		log(("P3: task query %s ms at %d open, %s ms at %d open; count %s / %s ms; matter %s ms; negative list %s ms; "
-				+ "ledger %s ms").formatted(taskQuery.text(), settings.open(), taskQueryLarge.text(), settings.openLarge(),
-						taskCount.text(), taskCountLarge.text(), matter.text(), negativeList.text(), ledger.text()));
+		log(("P3: task query %s ms at %d open, %s ms at %d open; count %s ms and %s ms; matter %s ms; negative list "
+				+ "%s ms; ledger %s ms").formatted(taskQuery.text(), settings.open(), taskQueryLarge.text(),
+						settings.openLarge(), taskCount.text(), taskCountLarge.text(), matter.text(), negativeList.text(),
+						ledger.text()));
 		return new ScaleFigures(taskQuery, taskQueryLarge, taskCount, taskCountLarge, matter, negativeList, negativeRows,
 				ledger, ledgerRows[0], loadedRows / loadSeconds);
 	}
