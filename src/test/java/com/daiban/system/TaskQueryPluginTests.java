@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -189,8 +188,12 @@ class TaskQueryPluginTests {
 
 	@Test
 	void shouldSendTheTaskCountUnpreparedSoThatPostgresPlansItWithItsParameters() {
-		Assumptions.assumeTrue(DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType()),
-				"named statements and their generic plans are PostgreSQL's");
+		if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
+			// named statements and their generic plans are PostgreSQL's: elsewhere the engine's statements run as they are
+			assertThat(configuration.getSqlSessionFactory().getConfiguration().getInterceptors())
+				.noneMatch(TaskQueryPlugin.CountPlans.class::isInstance);
+			return;
+		}
 		identityService.setAuthentication(CLERK, CLERK_GROUPS);
 		try {
 			Instant later = Instant.now().plus(2, ChronoUnit.DAYS);
