@@ -115,6 +115,13 @@ class TaskQueryPluginTests {
 			.asc()
 			.orderByTaskId()
 			.asc());
+		queries.put("group filter by name, case-insensitive", () -> taskService.createTaskQuery()
+			.taskCandidateGroupIn(CLERK_GROUPS)
+			.includeAssignedTasks()
+			.orderByTaskNameCaseInsensitive()
+			.desc()
+			.orderByTaskId()
+			.asc());
 		queries.put("every task by due date (the engine's shape)", () -> taskService.createTaskQuery()
 			.orderByDueDate()
 			.asc());
@@ -165,6 +172,10 @@ class TaskQueryPluginTests {
 			.includeAssignedTasks()
 			.orderByDueDate()
 			.asc()))).isTrue();
+		assertThat(TaskQueryPlugin.isOwnGroupQueue(configuredForClerk(taskService.createTaskQuery()
+			.taskCandidateGroupIn(CLERK_GROUPS)
+			.orderByTaskNameCaseInsensitive()
+			.asc()))).as("ordered by the task's name in lower case").isTrue();
 		assertThat(TaskQueryPlugin.isOwnGroupQueue(withoutAuthorizationCheck(taskService.createTaskQuery().taskCandidateGroup("city-center"))))
 			.isTrue();
 		assertThat(TaskQueryPlugin.isOwnGroupQueue(configuredForClerk(taskService.createTaskQuery().taskCandidateGroup("township-T02"))))
