@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.SystemMetaObject;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
-import org.postgresql.PGStatement;
+import org.postgresql.PGConnection;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -111,19 +111,35 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 	 * person holds a handful of grants (the permission bits are parameters), keeps them in memory and compares every
 	 * task of the group with each: 16 s for the 13,334 tasks of a township at 20,000 open tasks, against 1.3 s planned
 	 * with the parameters (docs/performance.md, P3).
+	 * <p>
+	 * It intercepts the executor's queries, which MyBatis wraps once per command, and not the preparing of statements:
+	 * that was wrapped for every statement of every command and read each one's mapped statement by reflection, which
+	 * made our lifecycle cost more CPU than the same lifecycle on stock settings (docs/performance.md, session 8).
 	 */
-	@Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = { Connection.class, Integer.class }))
+	@Intercepts(@Signature(type = Executor.class, method = "query",
+			args = { MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class }))
 	static final class CountPlans implements Interceptor {
 
 		@Override
 		public Object intercept(Invocation invocation) throws Throwable {
-			Statement statement = (Statement) invocation.proceed();
-			Object mapped = SystemMetaObject.forObject(invocation.getTarget()).getValue("delegate.mappedStatement");
-			if (mapped instanceof MappedStatement count && count.getId().endsWith("." + COUNT_STATEMENT)
-					&& statement.isWrapperFor(PGStatement.class)) {
-				statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+			MappedStatement mapped = (MappedStatement) invocation.getArgs()[0];
+			if (!mapped.getId().endsWith("." + COUNT_STATEMENT)) {
+				return invocation.proceed();
 			}
-			return statement;
+			// the driver copies the connection's threshold into each statement it prepares from now on
+			Connection connection = ((Executor) invocation.getTarget()).getTransaction().getConnection();
+			if (!connection.isWrapperFor(PGConnection.class)) {
+				return invocation.proceed();
+			}
+			PGConnection postgres = connection.unwrap(PGConnection.class);
+			int threshold = postgres.getPrepareThreshold();
+			postgres.setPrepareThreshold(0);
+			try {
+				return invocation.proceed();
+			}
+			finally {
+				postgres.setPrepareThreshold(threshold);
+			}
 		}
 
 	}
