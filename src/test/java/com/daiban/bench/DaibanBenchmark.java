@@ -112,7 +112,8 @@ public final class DaibanBenchmark {
 
 	// ---- P1 -------------------------------------------------------------------------------------------------------
 
-	record Throughput(int lifecycles, double perSecond, double cpuMsPer, double commitsPer) {
+	/** CPU per lifecycle: of the JVM (both applications, the agents' threads included) and of the PostgreSQL server. */
+	record Throughput(int lifecycles, double perSecond, double cpuMsPer, double dbCpuMsPer, double commitsPer) {
 	}
 
 	/** The three P1 columns, each summed over its rounds, and each round's ratios of ours to bare and to stock. */
@@ -128,6 +129,7 @@ public final class DaibanBenchmark {
 	 * the lifecycles of a lane are shared out over its rounds.
 	 */
 	private P1 p1(Lane... lanes) throws Exception {
+		PostgresCpu server = PostgresCpu.of(settings);
 		for (Lane lane : lanes) {
 			concurrently(settings.warmup(), worker -> lane.lifecycle().accept(lane.app(), worker));
 			awaitFinished(lane.app(), lane.key());
@@ -141,7 +143,7 @@ public final class DaibanBenchmark {
 			Throughput[] figures = new Throughput[lanes.length];
 			for (int i = 0; i < lanes.length; i++) {
 				int lane = (round + i) % lanes.length;
-				figures[lane] = measure(lanes[lane], size);
+				figures[lane] = measure(lanes[lane], size, server);
 				totals[lane] = totals[lane] == null ? figures[lane] : sum(totals[lane], figures[lane]);
 			}
 			vsBare.add(figures[2].perSecond() / figures[0].perSecond());
@@ -152,24 +154,28 @@ public final class DaibanBenchmark {
 						ratio(figures[2].perSecond(), figures[1].perSecond())));
 		}
 		for (int lane = 0; lane < lanes.length; lane++) {
-			log("%s, %d rounds: %s lifecycles/s, %s CPU ms and %s commits per lifecycle, %d acceptances retried so far"
+			log(("%s, %d rounds: %s lifecycles/s, %s JVM and %s PostgreSQL CPU ms and %s commits per lifecycle, %d "
+					+ "acceptances retried so far")
 				.formatted(lanes[lane].name(), rounds, num(totals[lane].perSecond()), num(totals[lane].cpuMsPer()),
-						num(totals[lane].commitsPer()), ACCEPT_RETRIES.get()));
+						num(totals[lane].dbCpuMsPer()), num(totals[lane].commitsPer()), ACCEPT_RETRIES.get()));
 		}
 		return new P1(totals[0], totals[1], totals[2], vsBare, vsStock);
 	}
 
-	private Throughput measure(Lane lane, int lifecycles) throws Exception {
+	private Throughput measure(Lane lane, int lifecycles, PostgresCpu server) throws Exception {
 		long commits = lane.app().committedTransactions();
 		long cpu = processCpuNanos();
+		long dbCpu = server.nanos();
 		long start = System.nanoTime();
 		concurrently(lifecycles, worker -> lane.lifecycle().accept(lane.app(), worker));
 		int polls = awaitFinished(lane.app(), lane.key());
 		double seconds = (System.nanoTime() - start) / 1e9;
 		double cpuMs = (processCpuNanos() - cpu) / 1e6;
+		double dbCpuMs = (server.nanos() - dbCpu) / 1e6;
 		// each poll of awaitFinished is a read-only commit of its own: not the lifecycle's
 		long committed = lane.app().committedTransactions() - commits - polls;
-		return new Throughput(lifecycles, lifecycles / seconds, cpuMs / lifecycles, (double) committed / lifecycles);
+		return new Throughput(lifecycles, lifecycles / seconds, cpuMs / lifecycles, dbCpuMs / lifecycles,
+				(double) committed / lifecycles);
 	}
 
 	/** Two measurements of one lane as one: rates weighted by time, per-lifecycle figures by lifecycles. */
@@ -178,6 +184,7 @@ public final class DaibanBenchmark {
 		double seconds = a.lifecycles() / a.perSecond() + b.lifecycles() / b.perSecond();
 		return new Throughput(lifecycles, lifecycles / seconds,
 				(a.cpuMsPer() * a.lifecycles() + b.cpuMsPer() * b.lifecycles()) / lifecycles,
+				(a.dbCpuMsPer() * a.lifecycles() + b.dbCpuMsPer() * b.lifecycles()) / lifecycles,
 				(a.commitsPer() * a.lifecycles() + b.commitsPer() * b.lifecycles()) / lifecycles);
 	}
 
@@ -393,8 +400,10 @@ public final class DaibanBenchmark {
 				"DB headroom " + ratio(pgbench, oursTuned.perSecond()), "", null);
 		t.add("commits per lifecycle (bare / ours stock / ours tuned)", num(bare.commitsPer()),
 				num(oursStock.commitsPer()) + " / " + num(oursTuned.commitsPer()), "", "", null);
-		t.add("CPU ms per lifecycle (bare / ours stock / ours tuned)", num(bare.cpuMsPer()),
+		t.add("JVM CPU ms per lifecycle (bare / ours stock / ours tuned)", num(bare.cpuMsPer()),
 				num(oursStock.cpuMsPer()) + " / " + num(oursTuned.cpuMsPer()), "", "", null);
+		t.add("PostgreSQL CPU ms per lifecycle (bare / ours stock / ours tuned)", num(bare.dbCpuMsPer()),
+				num(oursStock.dbCpuMsPer()) + " / " + num(oursTuned.dbCpuMsPer()), "", "", null);
 	}
 
 	private void p2(BenchTable t, Storm stock, Storm tuned) {
