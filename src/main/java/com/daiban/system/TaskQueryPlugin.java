@@ -12,6 +12,7 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
@@ -119,6 +120,16 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 	@Intercepts(@Signature(type = Executor.class, method = "query",
 			args = { MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class }))
 	static final class CountPlans implements Interceptor {
+
+		/**
+		 * MyBatis offers every handler it creates for a statement (parameters, result set, statement) to each
+		 * interceptor, and {@link Plugin#wrap} reads the interceptor's signatures by reflection each time: only the
+		 * executor is handed to it.
+		 */
+		@Override
+		public Object plugin(Object target) {
+			return target instanceof Executor ? Plugin.wrap(target, this) : target;
+		}
 
 		@Override
 		public Object intercept(Invocation invocation) throws Throwable {
