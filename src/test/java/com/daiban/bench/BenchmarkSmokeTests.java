@@ -32,6 +32,14 @@ class BenchmarkSmokeTests {
 			}
 			assertThat(row[2]).as(row[0]).matches("[0-9][0-9./ ]*|[0-9]+ / [0-9]+");
 		}
+		// a figure read from the wrong processes would still be a number: the server must have done some work
+		String[] serverCpu = measured.stream()
+			.filter(row -> row[0].startsWith("PostgreSQL CPU ms per lifecycle"))
+			.findFirst()
+			.orElseThrow();
+		for (String figure : (serverCpu[1] + " / " + serverCpu[2]).split(" / ")) {
+			assertThat(Double.parseDouble(figure)).as("PostgreSQL CPU ms per lifecycle").isPositive();
+		}
 		assertThat(table.markdown()).contains("| figure | baseline | ours | ratio | target | met |");
 	}
 

@@ -68,7 +68,8 @@ final class PostgresCpu {
 
 	/**
 	 * The numeric fields of {@code /proc/<pid>/stat} after the command name, indexed from the state (field 3 of
-	 * proc(5)) as 0, so that the parent is at 1, utime at 11, stime 12, cutime 13 and cstime 14; the state is 0.
+	 * proc(5)) as 0, so that the parent is at 1, utime at 11, stime 12, cutime 13 and cstime 14. The state is a letter
+	 * and is not read: index 0 stays 0.
 	 */
 	private static long[] fields(long pid) throws IOException {
 		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
