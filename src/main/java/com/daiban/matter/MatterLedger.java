@@ -17,9 +17,6 @@ import com.daiban.system.PhoneNumber;
 import com.daiban.system.PlainText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The registration ledger: every step of a matter is written here as the process runs, so the form the supervision
@@ -40,19 +37,18 @@ public class MatterLedger {
 
 	private final ServiceCatalogue catalogue;
 
-	private final TransactionTemplate separateTransaction;
+	private final NumberingConnections numbering;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	MatterLedger(JdbcClient jdbc, Organisation organisation, ServiceCatalogue catalogue,
-			PlatformTransactionManager transactionManager, Clock clock) {
+	MatterLedger(JdbcClient jdbc, Organisation organisation, ServiceCatalogue catalogue, NumberingConnections numbering,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.organisation = organisation;
 		this.catalogue = catalogue;
-		this.separateTransaction = new TransactionTemplate(transactionManager);
-		this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.numbering = numbering;
 		this.clock = clock;
 		this.zone = clock.getZone();
 	}
@@ -84,15 +80,15 @@ public class MatterLedger {
 	}
 
 	/**
-	 * Allocates the next matter number of the township for today. Runs in its own short transaction so that concurrent
-	 * acceptances wait on the counter row only for an instant; a number lost to a later rollback leaves a gap, never a
-	 * duplicate.
+	 * Allocates the next matter number of the township for today. Runs in its own short transaction, on a connection of
+	 * its own ({@link NumberingConnections}), so that concurrent acceptances wait on the counter row only for an instant;
+	 * a number lost to a later rollback leaves a gap, never a duplicate.
 	 */
 	public String nextMatterNo(String townshipCode) {
 		String day = OffsetDateTime.now(clock).atZoneSameInstant(zone).format(DAY);
 		for (int attempt = 1;; attempt++) {
 			try {
-				Integer value = separateTransaction.execute(status -> increment(townshipCode, day));
+				int value = numbering.inTransaction(counter -> increment(counter, townshipCode, day));
 				return "%s-%s-%04d".formatted(townshipCode, day, value);
 			}
 			catch (org.springframework.dao.DataIntegrityViolationException firstOfTheDayRaced) {
@@ -105,18 +101,18 @@ public class MatterLedger {
 		}
 	}
 
-	private int increment(String townshipCode, String day) {
-		int updated = jdbc
+	private static int increment(JdbcClient counter, String townshipCode, String day) {
+		int updated = counter
 			.sql("UPDATE matter_number_counter SET last_value = last_value + 1 WHERE township_code = ? AND counter_day = ?")
 			.params(townshipCode, day)
 			.update();
 		if (updated == 0) {
-			jdbc.sql("INSERT INTO matter_number_counter (township_code, counter_day, last_value) VALUES (?, ?, 1)")
+			counter.sql("INSERT INTO matter_number_counter (township_code, counter_day, last_value) VALUES (?, ?, 1)")
 				.params(townshipCode, day)
 				.update();
 			return 1;
 		}
-		return jdbc.sql("SELECT last_value FROM matter_number_counter WHERE township_code = ? AND counter_day = ?")
+		return counter.sql("SELECT last_value FROM matter_number_counter WHERE township_code = ? AND counter_day = ?")
 			.params(townshipCode, day)
 			.query(Integer.class)
 			.single();

@@ -2,8 +2,11 @@ package com.daiban.matter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import com.daiban.identity.Caller;
 import com.daiban.support.DaibanSpringBootTest;
+import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +36,18 @@ class MatterNumberTests {
 
 	@Autowired
 	MatterLedger ledger;
+
+	@Autowired
+	MatterIntake intake;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void shouldNumberConcurrentFirstAcceptancesOfTheDayWithoutGapsOrErrors() throws Exception {
@@ -53,6 +75,48 @@ class MatterNumberTests {
 		}
 		finally {
 			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * As many simultaneous acceptances as the application's pool has connections each hold one; the number must not
+	 * need a second one from that pool, or they all wait until the pool gives up. Found in the benchmark with 8 agents
+	 * on a pool of 6. Here all but one connection are taken away, and both ways of accepting must still succeed.
+	 */
+	@Test
+	void shouldAcceptWithOnlyOneConnectionOfTheApplicationPoolLeft() throws Exception {
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+		List<Connection> taken = new ArrayList<>();
+		try {
+			while (taken.size() < pool.getMaximumPoolSize() - 1) {
+				taken.add(pool.getConnection());
+			}
+			AcceptedMatter accepted = intake.accept(new MatterDraft("V01", "MZ-001", Channel.OFFICE, "王淑珍",
+					"13800002222", "申请临时救助，材料齐全。", "agent-v01-a"),
+					new Caller("agent-v01-a", List.of("village-V01")));
+			assertThat(accepted.matterNo()).startsWith("T01-");
+
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("villageCode", "V01");
+			variables.put("serviceItemCode", "MZ-001");
+			variables.put("channel", "OFFICE");
+			variables.put("residentName", "王淑珍");
+			variables.put("residentPhone", "13800002222");
+			variables.put("description", "从任务列表受理，申请临时救助。");
+			identityService.setAuthentication("agent-v01-a", List.of("village-V01"));
+			ProcessInstance started;
+			try {
+				started = runtimeService.startProcessInstanceByKey("proxy-matter", variables);
+			}
+			finally {
+				identityService.clearAuthentication();
+			}
+			assertThat(started.getBusinessKey()).startsWith("T01-").isNotEqualTo(accepted.matterNo());
+		}
+		finally {
+			for (Connection connection : taken) {
+				connection.close();
+			}
 		}
 	}
 
