@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.daiban.jdbc.DailyCounters;
 import com.daiban.jdbc.RecordRows;
 import com.daiban.system.PhoneNumber;
 import com.daiban.identity.Caller;
@@ -46,15 +47,18 @@ public class Complaints {
 
 	private final IdentityService identityService;
 
+	private final DailyCounters counters;
+
 	private final Clock clock;
 
 	Complaints(JdbcClient jdbc, Organisation organisation, MatterLedger ledger, RuntimeService runtimeService,
-			IdentityService identityService, Clock clock) {
+			IdentityService identityService, DailyCounters counters, Clock clock) {
 		this.jdbc = jdbc;
 		this.organisation = organisation;
 		this.ledger = ledger;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
+		this.counters = counters;
 		this.clock = clock;
 	}
 
@@ -191,20 +195,7 @@ public class Complaints {
 
 	private String nextComplaintNo(String townshipCode) {
 		String day = OffsetDateTime.now(clock).atZoneSameInstant(clock.getZone()).format(DAY);
-		int updated = jdbc
-			.sql("UPDATE complaint_number_counter SET last_value = last_value + 1 WHERE township_code = ? AND counter_day = ?")
-			.params(townshipCode, day)
-			.update();
-		if (updated == 0) {
-			jdbc.sql("INSERT INTO complaint_number_counter (township_code, counter_day, last_value) VALUES (?, ?, 1)")
-				.params(townshipCode, day)
-				.update();
-		}
-		int value = jdbc.sql("SELECT last_value FROM complaint_number_counter WHERE township_code = ? AND counter_day = ?")
-			.params(townshipCode, day)
-			.query(Integer.class)
-			.single();
-		return "TS-%s-%s-%03d".formatted(townshipCode, day, value);
+		return "TS-%s-%s-%03d".formatted(townshipCode, day, counters.next("complaint_number_counter", townshipCode, day));
 	}
 
 	private OffsetDateTime now() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.daiban.catalogue.ServiceCatalogue;
 import com.daiban.catalogue.ServiceItem;
 import com.daiban.identity.StaffContact;
+import com.daiban.jdbc.DailyCounters;
 import com.daiban.jdbc.RecordRows;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Village;
@@ -37,18 +38,18 @@ public class MatterLedger {
 
 	private final ServiceCatalogue catalogue;
 
-	private final NumberingConnections numbering;
+	private final DailyCounters counters;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	MatterLedger(JdbcClient jdbc, Organisation organisation, ServiceCatalogue catalogue, NumberingConnections numbering,
+	MatterLedger(JdbcClient jdbc, Organisation organisation, ServiceCatalogue catalogue, DailyCounters counters,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.organisation = organisation;
 		this.catalogue = catalogue;
-		this.numbering = numbering;
+		this.counters = counters;
 		this.clock = clock;
 		this.zone = clock.getZone();
 	}
@@ -80,42 +81,12 @@ public class MatterLedger {
 	}
 
 	/**
-	 * Allocates the next matter number of the township for today. Runs in its own short transaction, on a connection of
-	 * its own ({@link NumberingConnections}), so that concurrent acceptances wait on the counter row only for an instant;
+	 * Allocates the next matter number of the township for today, in a transaction of its own ({@link DailyCounters}):
 	 * a number lost to a later rollback leaves a gap, never a duplicate.
 	 */
 	public String nextMatterNo(String townshipCode) {
 		String day = OffsetDateTime.now(clock).atZoneSameInstant(zone).format(DAY);
-		for (int attempt = 1;; attempt++) {
-			try {
-				int value = numbering.inTransaction(counter -> increment(counter, townshipCode, day));
-				return "%s-%s-%04d".formatted(townshipCode, day, value);
-			}
-			catch (org.springframework.dao.DataIntegrityViolationException firstOfTheDayRaced) {
-				// Two first acceptances of the day both inserted the counter row; PostgreSQL aborts the loser's
-				// transaction, so the loser starts a fresh one, which now finds the row and increments it.
-				if (attempt == 3) {
-					throw firstOfTheDayRaced;
-				}
-			}
-		}
-	}
-
-	private static int increment(JdbcClient counter, String townshipCode, String day) {
-		int updated = counter
-			.sql("UPDATE matter_number_counter SET last_value = last_value + 1 WHERE township_code = ? AND counter_day = ?")
-			.params(townshipCode, day)
-			.update();
-		if (updated == 0) {
-			counter.sql("INSERT INTO matter_number_counter (township_code, counter_day, last_value) VALUES (?, ?, 1)")
-				.params(townshipCode, day)
-				.update();
-			return 1;
-		}
-		return counter.sql("SELECT last_value FROM matter_number_counter WHERE township_code = ? AND counter_day = ?")
-			.params(townshipCode, day)
-			.query(Integer.class)
-			.single();
+		return "%s-%s-%04d".formatted(townshipCode, day, counters.next("matter_number_counter", townshipCode, day));
 	}
 
 	public void register(String matterNo, ValidatedDraft validated, StaffContact agent, String processInstanceId) {
