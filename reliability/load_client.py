@@ -11,6 +11,7 @@ after a pause, bounded by --max-down-seconds.
 """
 import argparse
 import base64
+import http.client
 import itertools
 import json
 import random
@@ -87,6 +88,10 @@ def one(i):
                     return
                 time.sleep(0.5)
                 continue
+            record({"i": i, "token": token, "outcome": "no-answer", "error": repr(e)[:200], "at": time.time()})
+            return
+        except (http.client.HTTPException, ValueError) as e:
+            # the answer was cut off mid-body (the JVM killed while writing it): the matter may exist, as without one
             record({"i": i, "token": token, "outcome": "no-answer", "error": repr(e)[:200], "at": time.time()})
             return
 
