@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A number is taken in a short transaction of its own, so that concurrent filings wait on the counter row only for an
  * instant; a number lost to a later rollback leaves a gap, never a duplicate. The first two numbers of a day may race
- * on inserting the row; PostgreSQL then aborts the loser's transaction, and the loser simply takes a number again.
+ * on inserting the row: the loser's insert fails on the key (PostgreSQL also aborts its transaction), and the loser
+ * takes a number again in a fresh transaction.
  * <p>
  * Those transactions run on a pool of their own (the application's datasource and Hikari settings, {@value #SIZE}
  * connections). The filing's own transaction already holds a connection of the application's pool; drawn from that
@@ -33,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DailyCounters implements DisposableBean {
 
-	/** A number takes three statements on one row; two connections give hundreds a second. */
+	/** A number takes two short statements on one row; two connections give hundreds a second. */
 	static final int SIZE = 2;
 
 	private static final Pattern TABLE = Pattern.compile("[a-z_]+_counter");
