@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DailyCounters implements DisposableBean {
 
-	/** A number takes two short statements on one row; two connections give hundreds a second. */
+	/** A number is two short statements on one row and a commit: each connection is held for milliseconds. */
 	static final int SIZE = 2;
 
 	private static final Pattern TABLE = Pattern.compile("[a-z_]+_counter");
