@@ -2,8 +2,8 @@ package com.daiban.input;
 
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * Reads values that people typed into start and task forms (or sent to the engine REST API). A value of the wrong type,

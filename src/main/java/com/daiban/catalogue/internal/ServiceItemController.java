@@ -2,11 +2,10 @@ package com.daiban.catalogue.internal;
 
 import java.util.List;
 
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import com.daiban.catalogue.ServiceCatalogue;
 import com.daiban.catalogue.ServiceItem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class ServiceItemController {

@@ -4,11 +4,10 @@ import static com.daiban.complaint.ComplaintProcess.*;
 
 import java.util.Set;
 
+import com.daiban.complaint.Complaints;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import com.daiban.complaint.Complaints;
 
 /** The callback (回访) that 好差评 requires for every complaint: the complainant's satisfaction, in their words. */
 @Component

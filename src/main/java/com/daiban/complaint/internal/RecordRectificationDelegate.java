@@ -2,11 +2,10 @@ package com.daiban.complaint.internal;
 
 import static com.daiban.complaint.ComplaintProcess.*;
 
+import com.daiban.complaint.Complaints;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import com.daiban.complaint.Complaints;
 
 @Component
 class RecordRectificationDelegate implements JavaDelegate {

@@ -1,5 +1,8 @@
 package com.daiban.identity.internal;
 
+import com.daiban.identity.AccessGrants;
+import com.daiban.identity.Groups;
+import com.daiban.identity.IdentityProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -7,18 +10,16 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import com.daiban.identity.AccessGrants;
-import com.daiban.identity.Groups;
-import com.daiban.identity.IdentityProperties;
 
 /**
  * Keeps camunda-admin with a direct member. Camunda 7.24.0's Admin setup endpoint (CVE-2026-77226) lets anyone create
  * an administrator while that group has none; the endpoint is closed as well, this is the second lock.
  */
 @Component
+@EnableScheduling
 class AdminMembership {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminMembership.class);

@@ -1,11 +1,10 @@
 package com.daiban.identity.internal;
 
+import com.daiban.identity.IdentityProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import com.daiban.identity.IdentityProperties;
 
 /** At start-up: the demo organisation where enabled, otherwise the administrator from the environment. */
 @Component

@@ -8,12 +8,11 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 
+import com.daiban.identity.AccessGrants;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
-
-import com.daiban.identity.AccessGrants;
 
 /**
  * Which application and which resources each kind of group reaches. Tasks themselves are granted by the engine to
@@ -21,7 +20,7 @@ import com.daiban.identity.AccessGrants;
  * so a group never sees another village's work.
  */
 @Component
-public class StaffAccess {
+class StaffAccess {
 
 	static final String TASKLIST = "tasklist";
 

@@ -9,7 +9,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Security of the HTTP surface: the engine REST API and our domain API authenticate with HTTP basic against the
@@ -17,7 +16,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * Admin webapp's setup endpoint is closed.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class WebSecurityConfiguration {
 
 	@Bean

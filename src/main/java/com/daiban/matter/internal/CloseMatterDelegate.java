@@ -2,11 +2,10 @@ package com.daiban.matter.internal;
 
 import static com.daiban.matter.ProxyMatterProcess.MATTER_NO;
 
+import com.daiban.matter.MatterLedger;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import com.daiban.matter.MatterLedger;
 
 /** Archives the signed-off matter: the ledger row is complete. */
 @Component

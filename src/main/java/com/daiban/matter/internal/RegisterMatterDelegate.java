@@ -10,9 +10,9 @@ import com.daiban.matter.MatterForbiddenException;
 import com.daiban.matter.MatterLedger.ValidatedDraft;
 import com.daiban.matter.MatterLedger;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,14 +6,13 @@ import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 
 @RestController
 @Validated

@@ -3,17 +3,16 @@ package com.daiban.notification.internal;
 import java.time.Duration;
 import java.util.Map;
 
+import com.daiban.notification.NotificationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-
-import com.daiban.notification.NotificationProperties;
 
 /**
  * The outside world: SMTP, the SMS gateway's webhook, and the log. A failure here throws, so the job that called it is

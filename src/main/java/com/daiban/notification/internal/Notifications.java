@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.daiban.notification.NotificationProperties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
@@ -11,8 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import com.daiban.notification.NotificationProperties;
 
 /**
  * Queues notifications in the caller's transaction and sends them later, each at most once per idempotency key per

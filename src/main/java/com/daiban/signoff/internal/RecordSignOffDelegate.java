@@ -2,9 +2,9 @@ package com.daiban.signoff.internal;
 
 import com.daiban.input.ProcessInput;
 import com.daiban.matter.MatterLedger;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
