@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.daiban.identity.Caller;
-import com.daiban.input.PhoneNumber;
-import com.daiban.input.PlainText;
+import com.daiban.input.Resident;
+import com.daiban.input.TypedText;
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
 import com.daiban.organisation.Organisation;
@@ -95,18 +95,8 @@ public class Complaints {
 	/** Checks a draft against the organisation and the ledger; the field named in the exception is the culprit. */
 	public Validated validate(ComplaintDraft draft) {
 		require("villageCode", draft.villageCode());
-		require("complainant.name", draft.complainantName());
-		require("complainant.phone", draft.complainantPhone());
-		require("content", draft.content());
-		if (draft.complainantName().length() > 64 || !PlainText.Validator.isPlain(draft.complainantName())) {
-			throw new InvalidInputException("complainant.name", "投诉人姓名不超过64字，且不能包含特殊字符");
-		}
-		if (!PhoneNumber.isValid(draft.complainantPhone())) {
-			throw new InvalidInputException("complainant.phone", "联系电话格式不正确（手机号11位或固定电话）");
-		}
-		if (draft.content().length() > 2000 || !PlainText.Validator.isPlain(draft.content())) {
-			throw new InvalidInputException("content", "投诉内容不超过2000字，且不能包含特殊字符");
-		}
+		Resident complainant = Resident.of("complainant", "投诉人", draft.complainantName(), draft.complainantPhone());
+		TypedText.required("content", "投诉内容", draft.content(), 2000);
 		Village village = organisation.findVillage(draft.villageCode())
 			.orElseThrow(() -> new InvalidInputException("villageCode", "未知的村代码"));
 		MatterRecord matter = null;
@@ -119,7 +109,7 @@ public class Complaints {
 			}
 		}
 		ComplaintKind kind = draft.kind() != null ? draft.kind() : matter != null ? ComplaintKind.MATTER : ComplaintKind.CONDUCT;
-		return new Validated(draft, village, matter, kind);
+		return new Validated(draft, village, matter, kind, complainant);
 	}
 
 	/** Numbers the complaint and writes its row; called by the process's first step. */
@@ -133,8 +123,8 @@ public class Complaints {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(complaintNo, validated.matter() == null ? null : validated.matter().matterNo(),
-					validated.village().code(), townshipCode, validated.kind().name(), draft.complainantName(),
-					draft.complainantPhone(), draft.content(), filedBy, now(), ComplaintStatus.FILED.name(),
+					validated.village().code(), townshipCode, validated.kind().name(), validated.complainant().name(),
+					validated.complainant().phone(), draft.content(), filedBy, now(), ComplaintStatus.FILED.name(),
 					processInstanceId)
 			.update();
 		return complaintNo;
@@ -185,14 +175,6 @@ public class Complaints {
 			.list();
 	}
 
-	/** All complaints filed within [from, to). */
-	public List<ComplaintRecord> filedBetween(OffsetDateTime from, OffsetDateTime to) {
-		return jdbc.sql("SELECT * FROM complaint WHERE filed_at >= ? AND filed_at < ? ORDER BY filed_at")
-			.params(from, to)
-			.query(RecordRows.of(ComplaintRecord.class))
-			.list();
-	}
-
 	private String nextComplaintNo(String townshipCode) {
 		String day = OffsetDateTime.now(clock).atZoneSameInstant(clock.getZone()).format(DAY);
 		return "TS-%s-%s-%03d".formatted(townshipCode, day, counters.next("complaint_number_counter", townshipCode, day));
@@ -212,7 +194,8 @@ public class Complaints {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	public record Validated(ComplaintDraft draft, Village village, MatterRecord matter, ComplaintKind kind) {
+	public record Validated(ComplaintDraft draft, Village village, MatterRecord matter, ComplaintKind kind,
+			Resident complainant) {
 	}
 
 }

@@ -15,9 +15,6 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * reason…), read from the deployed model's {@code camunda:property} entries. Settings are not process variables: as
  * input parameters they made the step a variable scope of its own, with an execution, and a variable, a history row and
  * a change-log row per setting every time the step ran. Read once per deployed step and kept.
- * <p>
- * A step modelled with an earlier template version still has its settings as input parameters; they are then read as
- * variables, so such models keep working until they are updated in the Modeler.
  */
 public final class StepSettings {
 
@@ -28,14 +25,10 @@ public final class StepSettings {
 
 	/** The setting, or {@code null} when the step has none. */
 	public static String get(DelegateExecution execution, String name) {
-		String value = BY_STEP
+		return BY_STEP
 			.computeIfAbsent(execution.getProcessDefinitionId() + "#" + execution.getCurrentActivityId(),
 					step -> read(execution.getBpmnModelElementInstance()))
 			.get(name);
-		if (value != null) {
-			return value;
-		}
-		return execution.getVariable(name) instanceof String input ? input : null;
 	}
 
 	private static Map<String, String> read(FlowElement element) {

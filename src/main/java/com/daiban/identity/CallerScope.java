@@ -1,5 +1,8 @@
 package com.daiban.identity;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -19,13 +22,18 @@ public class CallerScope {
 	}
 
 	/** The caller, when a person (not the job executor or the system) is acting. */
-	public java.util.Optional<Caller> authenticated() {
+	public Optional<Caller> authenticated() {
 		Authentication authentication = identityService.getCurrentAuthentication();
 		if (authentication == null || authentication.getUserId() == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return java.util.Optional.of(new Caller(authentication.getUserId(),
-				authentication.getGroupIds() == null ? java.util.List.of() : authentication.getGroupIds()));
+		return Optional.of(new Caller(authentication.getUserId(),
+				authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds()));
+	}
+
+	/** The acting person's user id, {@code null} when the job executor or the system acts. */
+	public String userId() {
+		return authenticated().map(Caller::userId).orElse(null);
 	}
 
 	/** The user's display name and phone, as printed on the registration ledger. */

@@ -16,4 +16,12 @@ public final class PhoneNumber {
 		return value != null && VALID.matcher(value).matches();
 	}
 
+	/** The phone as shown to staff who only need to know it is there: {@code 138****5678}. */
+	public static String masked(String phone) {
+		if (phone == null || phone.length() < 7) {
+			return phone;
+		}
+		return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+	}
+
 }

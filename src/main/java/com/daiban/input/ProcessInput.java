@@ -17,22 +17,11 @@ public final class ProcessInput {
 
 	public static String text(VariableScope scope, String name, String label, int maxLength, boolean required) {
 		Object value = scope.getVariable(name);
-		if (value == null || (value instanceof String text && text.isBlank())) {
-			if (required) {
-				throw new FormFieldValidationException(name, label + "（" + name + "）为必填项");
-			}
-			return null;
+		String problem = TypedText.problem(name, label, value, maxLength, required);
+		if (problem != null) {
+			throw new FormFieldValidationException(name, problem);
 		}
-		if (!(value instanceof String text)) {
-			throw new FormFieldValidationException(name, label + "（" + name + "）应为文本");
-		}
-		if (text.length() > maxLength) {
-			throw new FormFieldValidationException(name, label + "（" + name + "）不能超过" + maxLength + "字");
-		}
-		if (!PlainText.Validator.isPlain(text)) {
-			throw new FormFieldValidationException(name, label + "（" + name + "）不能包含尖括号、表达式符号或控制字符");
-		}
-		return text;
+		return value instanceof String text && !text.isBlank() ? text : null;
 	}
 
 	public static String choice(VariableScope scope, String name, String label, Set<String> choices) {

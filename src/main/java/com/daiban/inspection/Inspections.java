@@ -1,5 +1,8 @@
 package com.daiban.inspection;
 
+import static com.daiban.negativelist.NegativeListReason.REWORK;
+import static com.daiban.negativelist.NegativeListReason.UNSIGNED;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -13,10 +16,14 @@ import com.daiban.complaint.Complaints;
 import com.daiban.identity.Groups;
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
+import com.daiban.matter.MatterStatus;
+import com.daiban.matter.Rates;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
+import com.daiban.negativelist.NegativeListStatus;
 import com.daiban.negativelist.NegativeMark;
 import com.daiban.records.RecordRows;
+import com.daiban.web.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,10 +33,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Inspections {
-
-	static final String UNSIGNED = "UNSIGNED";
-
-	static final String REWORK = "REWORK";
 
 	private final JdbcClient jdbc;
 
@@ -67,18 +70,9 @@ public class Inspections {
 		OffsetDateTime to = start(month.plusMonths(1));
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		List<MatterRecord> matters = ledger.ofTownship(townshipCode, from, to);
-		int onTime = 0, late = 0, unsigned = 0, rejected = 0, withdrawn = 0;
+		Rates rates = Rates.of(matters, List.of(), now);
+		int unsigned = 0, rejected = 0;
 		for (MatterRecord m : matters) {
-			boolean isWithdrawn = "WITHDRAWN".equals(m.status());
-			if (isWithdrawn) {
-				withdrawn++;
-			}
-			if (Boolean.TRUE.equals(m.onTime())) {
-				onTime++;
-			}
-			if (!isWithdrawn && (Boolean.FALSE.equals(m.onTime()) || m.overdue(now))) {
-				late++;
-			}
 			if (isUnsigned(m)) {
 				unsigned++;
 			}
@@ -87,11 +81,12 @@ public class Inspections {
 			}
 		}
 		int complaintCount = complaints.ofTownship(townshipCode, from, to).size();
-		return new Figures(matters, matters.size(), onTime, late, unsigned, rejected, withdrawn, complaintCount);
+		return new Figures(matters, rates.accepted(), rates.onTime(), rates.late(), unsigned, rejected, rates.withdrawn(),
+				complaintCount);
 	}
 
 	static boolean isUnsigned(MatterRecord m) {
-		return m.completedAt() != null && m.signedOffAt() == null && !"WITHDRAWN".equals(m.status());
+		return m.completedAt() != null && m.signedOffAt() == null && m.status() != MatterStatus.WITHDRAWN;
 	}
 
 	/**
@@ -157,7 +152,7 @@ public class Inspections {
 		}
 		NegativeListEntry entry = negativeList.findByKey(mark.idempotencyKey()).orElseThrow();
 		// an entry decided in an earlier inspection stays decided; only open ones go up for review
-		if ("PROPOSED".equals(entry.status())) {
+		if (entry.status() == NegativeListStatus.PROPOSED) {
 			proposals.put(entry.id(), entry);
 		}
 	}
@@ -196,10 +191,10 @@ public class Inspections {
 	public void decide(long inspectionId, long entryId, boolean confirm, String reviewer, String note) {
 		boolean belongs = proposals(inspectionId).stream().anyMatch(e -> e.id() == entryId);
 		if (!belongs) {
-			throw new com.daiban.web.InvalidInputException("entryId", "该条目不在本次检查的复核范围内：" + entryId);
+			throw new InvalidInputException("entryId", "该条目不在本次检查的复核范围内：" + entryId);
 		}
 		if (!confirm && (note == null || note.isBlank())) {
-			throw new com.daiban.web.InvalidInputException("note", "撤销负面清单条目必须说明理由：" + entryId);
+			throw new InvalidInputException("note", "撤销负面清单条目必须说明理由：" + entryId);
 		}
 		negativeList.review(entryId, confirm, reviewer, note);
 	}
@@ -207,11 +202,11 @@ public class Inspections {
 	/** Closes the review; refused while any proposed entry is undecided. */
 	public void completeReview(long inspectionId, String reviewer) {
 		List<Long> open = proposals(inspectionId).stream()
-			.filter(e -> "PROPOSED".equals(e.status()))
+			.filter(e -> e.status() == NegativeListStatus.PROPOSED)
 			.map(NegativeListEntry::id)
 			.toList();
 		if (!open.isEmpty()) {
-			throw new com.daiban.web.InvalidInputException("reviewDecisions", "以下条目尚未复核（确认或撤销）：" + open);
+			throw new InvalidInputException("reviewDecisions", "以下条目尚未复核（确认或撤销）：" + open);
 		}
 		jdbc.sql("UPDATE inspection SET reviewed_by = ?, reviewed_at = ? WHERE id = ?")
 			.params(reviewer, OffsetDateTime.now(clock), inspectionId)

@@ -10,8 +10,8 @@ import java.util.Optional;
 import com.daiban.catalogue.ServiceCatalogue;
 import com.daiban.catalogue.ServiceItem;
 import com.daiban.identity.StaffContact;
-import com.daiban.input.PhoneNumber;
-import com.daiban.input.PlainText;
+import com.daiban.input.Resident;
+import com.daiban.input.TypedText;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Village;
 import com.daiban.records.DailyCounters;
@@ -61,23 +61,14 @@ public class MatterLedger {
 		if (draft.channel() == null) {
 			throw new InvalidMatterException("channel", "受理方式必须是 OFFICE、HOME 或 PHONE");
 		}
-		require("resident.name", draft.residentName());
-		require("description", draft.description());
-		if (draft.residentName().length() > 64 || !PlainText.Validator.isPlain(draft.residentName())) {
-			throw new InvalidMatterException("resident.name", "委托人姓名不超过64字，且不能包含特殊字符");
-		}
-		if (!PhoneNumber.isValid(draft.residentPhone())) {
-			throw new InvalidMatterException("resident.phone", "联系电话格式不正确（手机号11位或固定电话）");
-		}
-		if (draft.description().length() > 2000 || !PlainText.Validator.isPlain(draft.description())) {
-			throw new InvalidMatterException("description", "事项说明不超过2000字，且不能包含特殊字符");
-		}
+		Resident resident = Resident.of("resident", "委托人", draft.residentName(), draft.residentPhone());
+		TypedText.required("description", "事项说明", draft.description(), 2000);
 		Village village = organisation.findVillage(draft.villageCode())
 			.orElseThrow(() -> new InvalidMatterException("villageCode", "未知的村代码：" + abbreviate(draft.villageCode())));
 		ServiceItem item = catalogue.find(draft.serviceItemCode())
 			.orElseThrow(() -> new InvalidMatterException("serviceItemCode",
 					"未知的服务事项：" + abbreviate(draft.serviceItemCode())));
-		return new ValidatedDraft(draft, village, item);
+		return new ValidatedDraft(draft, village, item, resident);
 	}
 
 	/**
@@ -98,10 +89,10 @@ public class MatterLedger {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(matterNo, draft.villageCode(), validated.village().townshipCode(), draft.serviceItemCode(),
-					draft.channel().name(), draft.residentName(), draft.residentPhone(), draft.description(),
+					draft.channel().name(), validated.resident().name(), validated.resident().phone(), draft.description(),
 					agent.userId(), agent.name(), agent.phone(), now, MatterStatus.ACCEPTED.name(), processInstanceId)
 			.update();
-		addEvent(matterNo, "ACCEPTED", agent.userId(), channelLabel(draft.channel()) + "受理：" + validated.item().name());
+		addEvent(matterNo, "ACCEPTED", agent.userId(), draft.channel().label() + "受理：" + validated.item().name());
 	}
 
 	public void recordPromise(String matterNo, String level, String handlingGroup, String timeLimit,
@@ -115,7 +106,7 @@ public class MatterLedger {
 
 	public void recordHandling(String matterNo, String handlerId, String outcome, String reply) {
 		OffsetDateTime now = now();
-		boolean returned = "MATERIALS_MISSING".equals(outcome);
+		boolean returned = MatterOutcome.MATERIALS_MISSING.name().equals(outcome);
 		if (returned) {
 			jdbc.sql("UPDATE matter SET handler_id = ?, outcome = ?, reply = ?, status = ? WHERE matter_no = ?")
 				.params(handlerId, outcome, reply, MatterStatus.RETURNED.name(), matterNo)
@@ -133,6 +124,10 @@ public class MatterLedger {
 	}
 
 	public void recordSignOff(String matterNo, String agentId, boolean confirmed, int rating, String note) {
+		// every round's rating is kept: the satisfaction rate counts the rejected rounds too
+		jdbc.sql("INSERT INTO matter_rating (matter_no, rated_at, rating, satisfied, confirmed) VALUES (?, ?, ?, ?, ?)")
+			.params(matterNo, now(), rating, confirmed && rating >= 4, confirmed)
+			.update();
 		if (confirmed) {
 			jdbc.sql("UPDATE matter SET satisfied = ?, rating = ?, sign_off_note = ?, signed_off_at = ? WHERE matter_no = ?")
 				.params(rating >= 4, rating, note, now(), matterNo)
@@ -201,6 +196,18 @@ public class MatterLedger {
 			.list();
 	}
 
+	/** Every rating given to matters of one township accepted within [from, to). */
+	public List<MatterRating> ratingsOfTownship(String townshipCode, OffsetDateTime from, OffsetDateTime to) {
+		return jdbc.sql("""
+				SELECT r.matter_no, r.rating, r.satisfied, r.confirmed FROM matter_rating r
+				JOIN matter m ON m.matter_no = r.matter_no
+				WHERE m.township_code = ? AND m.accepted_at >= ? AND m.accepted_at < ?
+				""")
+			.params(townshipCode, from, to)
+			.query(RecordRows.of(MatterRating.class))
+			.list();
+	}
+
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(clock);
 	}
@@ -219,28 +226,19 @@ public class MatterLedger {
 		return value.length() <= max ? value : value.substring(0, max) + "…";
 	}
 
-	static String channelLabel(Channel channel) {
-		return switch (channel) {
-			case OFFICE -> "定点";
-			case HOME -> "上门";
-			case PHONE -> "电话预约";
-		};
-	}
-
 	static String outcomeLabel(String outcome) {
 		if (outcome == null) {
 			return "已办理";
 		}
-		return switch (outcome) {
-			case "DONE" -> "已办结";
-			case "MATERIALS_MISSING" -> "材料不全，退回代办员补充";
-			case "NOT_RESPONSIBLE" -> "非本单位职责";
-			case "CANNOT_BE_DONE" -> "无法办理";
-			default -> outcome;
-		};
+		for (MatterOutcome known : MatterOutcome.values()) {
+			if (known.name().equals(outcome)) {
+				return known.label();
+			}
+		}
+		return outcome;
 	}
 
-	public record ValidatedDraft(MatterDraft draft, Village village, ServiceItem item) {
+	public record ValidatedDraft(MatterDraft draft, Village village, ServiceItem item, Resident resident) {
 	}
 
 }

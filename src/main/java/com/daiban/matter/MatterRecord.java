@@ -7,7 +7,7 @@ public record MatterRecord(String matterNo, String villageCode, String townshipC
 		String channel, String residentName, String residentPhone, String description, String agentId, String agentName,
 		String agentPhone, String level, String handlingGroup, String timeLimit, OffsetDateTime acceptedAt,
 		OffsetDateTime dueAt, String handlerId, String outcome, String reply, OffsetDateTime completedAt, Boolean onTime,
-		Boolean satisfied, Integer rating, String signOffNote, OffsetDateTime signedOffAt, int reworkCount, String status,
+		Boolean satisfied, Integer rating, String signOffNote, OffsetDateTime signedOffAt, int reworkCount, MatterStatus status,
 		String withdrawalReason, OffsetDateTime closedAt, String processInstanceId) {
 
 	/** Past its promise and not yet completed, or completed after it. */
@@ -15,7 +15,7 @@ public record MatterRecord(String matterNo, String villageCode, String townshipC
 		if (dueAt == null) {
 			return false;
 		}
-		return completedAt == null ? now.isAfter(dueAt) && !"WITHDRAWN".equals(status) : completedAt.isAfter(dueAt);
+		return completedAt == null ? now.isAfter(dueAt) && status != MatterStatus.WITHDRAWN : completedAt.isAfter(dueAt);
 	}
 
 }

@@ -1,7 +1,33 @@
 package com.daiban.matter;
 
+/** Where a matter stands in the registration ledger; stored by name, printed by label. */
 public enum MatterStatus {
 
-	ACCEPTED, HANDLING, RETURNED, REPLIED, CLOSED, WITHDRAWN
+	ACCEPTED("已受理"),
+
+	HANDLING("办理中"),
+
+	RETURNED("退回补充材料"),
+
+	REPLIED("已答复，待签字确认"),
+
+	CLOSED("已办结归档"),
+
+	WITHDRAWN("委托人已撤回");
+
+	private final String label;
+
+	MatterStatus(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	/** Closed or withdrawn: nothing more happens to the matter. */
+	public boolean isFinished() {
+		return this == CLOSED || this == WITHDRAWN;
+	}
 
 }

@@ -43,6 +43,12 @@ public final class ProxyMatterProcess {
 
 	public static final String DUE_AT = "dueAt";
 
+	/** Counts the promises made (1 for the first, one more after each rejected sign-off). */
+	public static final String PROMISE_ROUND = "promiseRound";
+
+	/** The user task in which the handling unit works on the matter. */
+	public static final String HANDLE_TASK = "Task_HandleMatter";
+
 	public static final String OUTCOME = "outcome";
 
 	public static final String REPLY = "reply";

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import com.daiban.identity.Caller;
 import com.daiban.records.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,12 +34,13 @@ public class NegativeList {
 		int inserted = jdbc.sql("""
 				INSERT INTO negative_list_entry (idempotency_key, matter_no, reason, severity, subject, responsible_unit,
 				  handler_id, village_code, township_code, recorded_at, record_year, detail, status)
-				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED' FROM (VALUES (1)) AS one (x)
+				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
 				WHERE NOT EXISTS (SELECT 1 FROM negative_list_entry WHERE idempotency_key = ?)
 				""")
-			.params(mark.idempotencyKey(), mark.matterNo(), mark.reason(), mark.severity(), mark.subject(),
+			.params(mark.idempotencyKey(), mark.matterNo(), mark.reason().name(), mark.severity(), mark.subject(),
 					mark.responsibleUnit(), mark.handlerId(), mark.villageCode(), mark.townshipCode(), now,
-					now.atZoneSameInstant(clock.getZone()).getYear(), mark.detail(), mark.idempotencyKey())
+					now.atZoneSameInstant(clock.getZone()).getYear(), mark.detail(), NegativeListStatus.PROPOSED.name(),
+					mark.idempotencyKey())
 			.update();
 		return inserted == 1;
 	}
@@ -58,6 +61,16 @@ public class NegativeList {
 		return jdbc.sql(sql.toString()).params(params).query(RecordRows.of(NegativeListEntry.class)).list();
 	}
 
+	/**
+	 * The year's entries that {@code caller} may see, by the rule every endpoint uses: entries of their village, their
+	 * township (center or supervision office), or against the unit they belong to.
+	 */
+	public List<NegativeListEntry> visibleTo(Caller caller, int year, String townshipCode, String villageCode) {
+		return entries(year, townshipCode, villageCode).stream()
+			.filter(e -> caller.maySee(e.villageCode(), e.townshipCode(), e.responsibleUnit()))
+			.toList();
+	}
+
 	public List<NegativeListEntry> ofMatter(String matterNo) {
 		return jdbc.sql("SELECT * FROM negative_list_entry WHERE matter_no = ? ORDER BY recorded_at, id")
 			.param(matterNo)
@@ -65,15 +78,14 @@ public class NegativeList {
 			.list();
 	}
 
-
-	public java.util.Optional<NegativeListEntry> find(long id) {
+	public Optional<NegativeListEntry> find(long id) {
 		return jdbc.sql("SELECT * FROM negative_list_entry WHERE id = ?")
 			.param(id)
 			.query(RecordRows.of(NegativeListEntry.class))
 			.optional();
 	}
 
-	public java.util.Optional<NegativeListEntry> findByKey(String idempotencyKey) {
+	public Optional<NegativeListEntry> findByKey(String idempotencyKey) {
 		return jdbc.sql("SELECT * FROM negative_list_entry WHERE idempotency_key = ?")
 			.param(idempotencyKey)
 			.query(RecordRows.of(NegativeListEntry.class))
@@ -83,10 +95,10 @@ public class NegativeList {
 	/** Entries of a township still awaiting review that were recorded before {@code before}. */
 	public List<NegativeListEntry> proposed(String townshipCode, OffsetDateTime before) {
 		return jdbc.sql("""
-				SELECT * FROM negative_list_entry WHERE township_code = ? AND status = 'PROPOSED' AND recorded_at < ?
+				SELECT * FROM negative_list_entry WHERE township_code = ? AND status = ? AND recorded_at < ?
 				ORDER BY recorded_at, id
 				""")
-			.params(townshipCode, before)
+			.params(townshipCode, NegativeListStatus.PROPOSED.name(), before)
 			.query(RecordRows.of(NegativeListEntry.class))
 			.list();
 	}
@@ -103,20 +115,20 @@ public class NegativeList {
 		}
 		return jdbc.sql("""
 				UPDATE negative_list_entry SET status = ?, reviewed_by = ?, reviewed_at = ?, review_note = ?
-				WHERE id = ? AND status = 'PROPOSED'
+				WHERE id = ? AND status = ?
 				""")
-			.params(confirm ? "CONFIRMED" : "STRUCK", reviewer, OffsetDateTime.now(clock), note, id)
+			.params((confirm ? NegativeListStatus.CONFIRMED : NegativeListStatus.STRUCK).name(), reviewer,
+					OffsetDateTime.now(clock), note, id, NegativeListStatus.PROPOSED.name())
 			.update() == 1;
 	}
-
 
 	/**
 	 * Counts an entry in the year of the period it is about, not the year it was written down: an inspection of
 	 * December run on 1 January proposes entries for December's year.
 	 */
 	public void attributeToYear(String idempotencyKey, int year) {
-		jdbc.sql("UPDATE negative_list_entry SET record_year = ? WHERE idempotency_key = ? AND status = 'PROPOSED'")
-			.params(year, idempotencyKey)
+		jdbc.sql("UPDATE negative_list_entry SET record_year = ? WHERE idempotency_key = ? AND status = ?")
+			.params(year, idempotencyKey, NegativeListStatus.PROPOSED.name())
 			.update();
 	}
 

@@ -3,10 +3,9 @@ package com.daiban.negativelist;
 import java.time.OffsetDateTime;
 
 /**
- * One entry of the negative list (负面清单). {@code status} is PROPOSED until the supervision office reviews it in the
- * monthly inspection, then CONFIRMED or STRUCK.
+ * One entry of the negative list (负面清单), with the supervision office's review ({@link NegativeListStatus}).
  */
-public record NegativeListEntry(long id, String matterNo, String reason, String severity, String subject,
+public record NegativeListEntry(long id, String matterNo, NegativeListReason reason, String severity, String subject,
 		String responsibleUnit, String handlerId, String villageCode, String townshipCode, OffsetDateTime recordedAt,
-		int recordYear, String detail, String status, String reviewedBy, OffsetDateTime reviewedAt, String reviewNote) {
+		int recordYear, String detail, NegativeListStatus status, String reviewedBy, OffsetDateTime reviewedAt, String reviewNote) {
 }

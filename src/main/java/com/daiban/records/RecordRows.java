@@ -20,7 +20,8 @@ import org.springframework.jdbc.support.JdbcUtils;
  * up once per query. Spring's record mappers ({@code JdbcClient.query(Class)}, {@code DataClassRowMapper}) look every
  * component up by its camelCase name first on every row, and the PostgreSQL driver answers each miss with an exception:
  * about 25 per matter row. A year's negative list of a township (15,000 rows) spent most of its 0.9 s in those (bench
- * P3). Make one per query ({@link #of}): it remembers the positions of the first result set it sees.
+ * P3). Enum components are read from their stored name. Make one per query ({@link #of}): it remembers the
+ * positions of the first result set it sees.
  */
 public final class RecordRows<T extends Record> implements RowMapper<T> {
 
@@ -62,10 +63,18 @@ public final class RecordRows<T extends Record> implements RowMapper<T> {
 		}
 		Object[] values = new Object[positions.length];
 		for (int i = 0; i < values.length; i++) {
-			values[i] = JdbcUtils.getResultSetValue(rows, positions[i], shape.types()[i]);
+			Class<?> type = shape.types()[i];
+			values[i] = type.isEnum() ? enumValue(type, rows.getString(positions[i]))
+					: JdbcUtils.getResultSetValue(rows, positions[i], type);
 		}
 		// as Spring's mappers do: a NULL for a primitive component becomes its default value
 		return type.cast(BeanUtils.instantiateClass(shape.constructor(), values));
+	}
+
+	/** Enums are stored by name. */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Object enumValue(Class<?> type, String name) {
+		return name == null ? null : Enum.valueOf((Class<Enum>) type, name);
 	}
 
 	private int[] positions(ResultSetMetaData metaData) throws SQLException {

@@ -2,6 +2,7 @@ package com.daiban.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneId;
@@ -10,13 +11,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.daiban.matter.MatterLedger;
+import com.daiban.matter.MatterRating;
 import com.daiban.matter.MatterRecord;
+import com.daiban.matter.Rates;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
+import com.daiban.negativelist.NegativeListReason;
+import com.daiban.negativelist.NegativeListStatus;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Township;
 import com.daiban.organisation.Village;
@@ -31,6 +35,9 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(AssessmentProperties.class)
 public class Assessment {
 
+	/** The grade of a unit that had no matter to be rated on. */
+	public static final String NOT_RATED = "无记录";
+
 	private final MatterLedger ledger;
 
 	private final NegativeList negativeList;
@@ -41,13 +48,16 @@ public class Assessment {
 
 	private final ZoneId zone;
 
+	private final Clock clock;
+
 	Assessment(MatterLedger ledger, NegativeList negativeList, Organisation organisation, AssessmentProperties rules,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.ledger = ledger;
 		this.negativeList = negativeList;
 		this.organisation = organisation;
 		this.rules = rules;
 		this.zone = clock.getZone();
+		this.clock = clock;
 	}
 
 	public List<Row> of(int year) {
@@ -56,44 +66,40 @@ public class Assessment {
 		List<Row> rows = new ArrayList<>();
 		List<NegativeListEntry> confirmed = negativeList.entries(year, null, null)
 			.stream()
-			.filter(e -> "CONFIRMED".equals(e.status()))
+			.filter(e -> e.status() == NegativeListStatus.CONFIRMED)
 			.toList();
 		List<MatterRecord> allMatters = new ArrayList<>();
+		List<MatterRating> ratings = new ArrayList<>();
 		for (Township township : organisation.townships()) {
 			allMatters.addAll(ledger.ofTownship(township.code(), from, to));
+			ratings.addAll(ledger.ratingsOfTownship(township.code(), from, to));
 		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		for (Township township : organisation.townships()) {
 			rows.add(row("TOWNSHIP", township.code(), township.name(), township.code(),
-					filter(allMatters, m -> m.townshipCode().equals(township.code())),
+					Rates.of(filter(allMatters, m -> m.townshipCode().equals(township.code())), ratings, now),
 					filter(confirmed, e -> e.townshipCode().equals(township.code()))));
 		}
 		for (Village village : organisation.villages()) {
 			rows.add(row("VILLAGE", village.code(), village.name(), village.townshipCode(),
-					filter(allMatters, m -> m.villageCode().equals(village.code())),
+					Rates.of(filter(allMatters, m -> m.villageCode().equals(village.code())), ratings, now),
 					filter(confirmed, e -> e.villageCode().equals(village.code()))));
 		}
 		Map<String, List<MatterRecord>> byAgent = new TreeMap<>();
 		allMatters.forEach(m -> byAgent.computeIfAbsent(m.agentId(), k -> new ArrayList<>()).add(m));
 		byAgent.forEach((agentId, matters) -> rows.add(row("AGENT", agentId,
 				matters.get(0).agentName() == null ? agentId : matters.get(0).agentName(), matters.get(0).townshipCode(),
-				matters, filter(confirmed, e -> agentId.equals(e.handlerId())))));
+				Rates.of(matters, ratings, now), filter(confirmed, e -> agentId.equals(e.handlerId())))));
 		return rows;
 	}
 
-	private Row row(String level, String unit, String name, String townshipCode, List<MatterRecord> matters,
+	private Row row(String level, String unit, String name, String townshipCode, Rates rates,
 			List<NegativeListEntry> entries) {
-		int withdrawn = count(matters, m -> "WITHDRAWN".equals(m.status()));
-		int completed = count(matters, m -> m.completedAt() != null);
-		int onTime = count(matters, m -> Boolean.TRUE.equals(m.onTime()));
-		int closed = count(matters, m -> "CLOSED".equals(m.status()));
-		List<MatterRecord> rated = filter(matters, m -> m.signedOffAt() != null && m.rating() != null);
-		int satisfied = count(rated, m -> Boolean.TRUE.equals(m.satisfied()));
-		Map<String, Integer> byReason = new TreeMap<>();
+		Map<NegativeListReason, Integer> byReason = new TreeMap<>();
 		entries.forEach(e -> byReason.merge(e.reason(), 1, Integer::sum));
-		List<NegativeListEntry> complaints = filter(entries, e -> "COMPLAINT".equals(e.reason()));
+		List<NegativeListEntry> complaints = filter(entries, e -> e.reason() == NegativeListReason.COMPLAINT);
 		int ruleBreaking = entries.size() - complaints.size();
-		double base = rated.isEmpty() ? rules.baseWithoutRatings()
-				: rated.stream().mapToInt(MatterRecord::rating).average().orElse(0) * 2;
+		double base = rates.ratings() == 0 ? rules.baseWithoutRatings() : 2.0 * rates.ratingSum() / rates.ratings();
 		double score = base;
 		boolean green = rules.greenList().contains(unit);
 		int yellow = Collections.frequency(rules.yellowList(), unit);
@@ -107,11 +113,11 @@ public class Assessment {
 			score -= "SERIOUS".equals(complaint.severity()) ? rules.seriousComplaintPenalty() : rules.complaintPenalty();
 		}
 		score = Math.max(0, score);
-		boolean eligible = !red && yellow < rules.yellowListsDisqualifying();
-		return new Row(level, unit, name, townshipCode, matters.size(), withdrawn, completed, onTime, closed,
-				rated.size(), satisfied, rate(onTime, completed), rate(closed, matters.size() - withdrawn),
-				rate(satisfied, rated.size()), byReason, ruleBreaking, complaints.size(), round(base), round(score),
-				grade(score), green, yellow, red, eligible);
+		// a unit without a matter this year has nothing to be rated on: no grade, never a model unit
+		boolean served = rates.accepted() > rates.withdrawn();
+		boolean eligible = served && !red && yellow < rules.yellowListsDisqualifying();
+		return new Row(level, unit, name, townshipCode, rates, byReason, ruleBreaking, complaints.size(), round(base),
+				round(score), served ? grade(score) : NOT_RATED, green, yellow, red, eligible);
 	}
 
 	String grade(double score) {
@@ -127,10 +133,6 @@ public class Assessment {
 		return "差";
 	}
 
-	private static Double rate(int part, int whole) {
-		return whole <= 0 ? null : round(100.0 * part / whole);
-	}
-
 	private static double round(double value) {
 		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
 	}
@@ -139,27 +141,14 @@ public class Assessment {
 		return list.stream().filter(predicate).toList();
 	}
 
-	private static <T> int count(List<T> list, Predicate<T> predicate) {
-		return (int) list.stream().filter(predicate).count();
-	}
-
 	/**
-	 * One assessed unit. Rates are percentages (null without a denominator); {@code negativeByReason} counts
-	 * CONFIRMED entries only.
+	 * One assessed unit: its three rates ({@link Rates}), its CONFIRMED negative-list entries by reason, its score and
+	 * grade ({@value #NOT_RATED} for a unit without a matter).
 	 */
-	public record Row(String level, String unit, String name, String townshipCode, int accepted, int withdrawn,
-			int completed, int onTime, int closed, int rated, int satisfied, Double onTimeRate, Double resolutionRate,
-			Double satisfactionRate, Map<String, Integer> negativeByReason, int ruleBreaking, int verifiedComplaints,
+	public record Row(String level, String unit, String name, String townshipCode, Rates rates,
+			Map<NegativeListReason, Integer> negativeByReason, int ruleBreaking, int verifiedComplaints,
 			double baseScore, double score, String grade, boolean greenList, int yellowLists, boolean redList,
 			boolean modelUnitEligible) {
-	}
-
-	public static Function<Row, String> levelLabel() {
-		return row -> switch (row.level()) {
-			case "TOWNSHIP" -> "乡镇";
-			case "VILLAGE" -> "村代办点";
-			default -> "代办员";
-		};
 	}
 
 }

@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import com.daiban.identity.Caller;
 import com.daiban.matter.AcceptedMatter;
@@ -23,8 +19,11 @@ import com.daiban.matter.MatterIntake;
 import com.daiban.matter.MatterLedger;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
+import com.daiban.negativelist.NegativeListReason;
+import com.daiban.negativelist.NegativeListStatus;
 import com.daiban.notification.internal.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.ProcessDriver;
 import com.daiban.support.ModelCoverage;
 import com.daiban.support.QueuedNotifications;
 import org.camunda.bpm.engine.FormService;
@@ -34,12 +33,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,6 +54,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ComplaintProcessTest {
 
 	private static final Caller AGENT_V01 = new Caller("agent-v01-a", List.of("village-V01"));
+
+	@Autowired
+	ProcessDriver driver;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -134,11 +133,11 @@ class ComplaintProcessTest {
 
 		List<NegativeListEntry> entries = negativeList.ofMatter(matter.matterNo())
 			.stream()
-			.filter(e -> "COMPLAINT".equals(e.reason()))
+			.filter(e -> e.reason() == NegativeListReason.COMPLAINT)
 			.toList();
 		assertThat(entries).hasSize(1);
 		assertThat(entries.get(0).severity()).isEqualTo("SERIOUS");
-		assertThat(entries.get(0).status()).isEqualTo("PROPOSED");
+		assertThat(entries.get(0).status()).isEqualTo(NegativeListStatus.PROPOSED);
 		assertThat(entries.get(0).townshipCode()).isEqualTo("T01");
 		ComplaintRecord verified = complaints.find(complaintNo).orElseThrow();
 		assertThat(verified.verified()).isTrue();
@@ -162,7 +161,7 @@ class ComplaintProcessTest {
 		assertThat(closed.status()).isEqualTo("CLOSED");
 		assertThat(closed.rectifiedBy()).isEqualTo("clerk-t01");
 		assertThat(closed.satisfaction()).isEqualTo("SATISFIED");
-		assertThat(negativeList.ofMatter(matter.matterNo()).stream().filter(e -> "COMPLAINT".equals(e.reason()))).hasSize(1);
+		assertThat(negativeList.ofMatter(matter.matterNo()).stream().filter(e -> e.reason() == NegativeListReason.COMPLAINT)).hasSize(1);
 	}
 
 	@Test
@@ -206,7 +205,7 @@ class ComplaintProcessTest {
 		String complaintNo = file(new ComplaintDraft(null, "V03", ComplaintKind.OTHER, "张三", "13900003333", "代办点中午无人值班"));
 		ProcessInstance instance = instance(complaintNo);
 
-		executeJob(instance, "Event_VerificationOverdue");
+		driver.executeJob(instance, "Event_VerificationOverdue");
 		sendQueued(complaintNo);
 
 		assertThat(notifiedRecipients(complaintNo, "COMPLAINT_VERIFICATION_OVERDUE")).contains("supervisor-t01")
@@ -227,7 +226,7 @@ class ComplaintProcessTest {
 		});
 		sendQueued(complaintNo);
 
-		executeJob(instance, "Event_RectificationOverdue");
+		driver.executeJob(instance, "Event_RectificationOverdue");
 		sendQueued(complaintNo);
 
 		assertThat(notifiedRecipients(complaintNo, "COMPLAINT_RECTIFICATION_OVERDUE")).contains("supervisor-t01", "clerk-t01");
@@ -248,7 +247,7 @@ class ComplaintProcessTest {
 		form.put("residentName", "钱五");
 		form.put("residentPhone", "0573-84501234");
 		form.put("content", "电话预约无人接听");
-		ProcessInstance instance = as("clerk-t01", "township-T01", () -> formService.submitStartForm(definitionId, form));
+		ProcessInstance instance = driver.as("clerk-t01", "township-T01", () -> formService.submitStartForm(definitionId, form));
 		started.add(instance.getId());
 
 		String complaintNo = instance.getBusinessKey() != null ? instance.getBusinessKey()
@@ -309,13 +308,13 @@ class ComplaintProcessTest {
 	// ---- helpers
 
 	private AcceptedMatter accept() {
-		AcceptedMatter matter = as(AGENT_V01.userId(), "village-V01", () -> intake.accept(new MatterDraft("V01", "MZ-001",
+		AcceptedMatter matter = driver.as(AGENT_V01.userId(), "village-V01", () -> intake.accept(new MatterDraft("V01", "MZ-001",
 				Channel.OFFICE, "王秀英", "13900001111", "低保申请", AGENT_V01.userId()), AGENT_V01));
 		return matter;
 	}
 
 	private String file(ComplaintDraft draft) {
-		String complaintNo = as("agent-v01-a", "village-V01", () -> complaints.file(draft, AGENT_V01));
+		String complaintNo = driver.as("agent-v01-a", "village-V01", () -> complaints.file(draft, AGENT_V01));
 		started.add(instance(complaintNo).getId());
 		return complaintNo;
 	}
@@ -344,11 +343,11 @@ class ComplaintProcessTest {
 	}
 
 	private long visibleTasks(String user, String group, ProcessInstance instance) {
-		return as(user, group, () -> taskService.createTaskQuery().processInstanceId(instance.getId()).count());
+		return driver.as(user, group, () -> taskService.createTaskQuery().processInstanceId(instance.getId()).count());
 	}
 
 	private void complete(Task task, String user, String group, Map<String, Object> variables) {
-		as(user, group, () -> {
+		driver.as(user, group, () -> {
 			taskService.claim(task.getId(), user);
 			taskService.complete(task.getId(), variables);
 			return null;
@@ -360,12 +359,6 @@ class ComplaintProcessTest {
 		QueuedNotifications.send(dispatcher, complaintNo + ":");
 	}
 
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-		assertThat(job).as("job at %s", activityId).isNotNull();
-		managementService.executeJob(job.getId());
-	}
-
 	private List<String> notifiedRecipients(String complaintNo, String kind) {
 		return jdbc.sql("SELECT DISTINCT recipient FROM notification_log WHERE idempotency_key LIKE ? AND kind = ? ORDER BY recipient")
 			.params(complaintNo + ":%", kind)
@@ -375,16 +368,6 @@ class ComplaintProcessTest {
 
 	private long complaintCount() {
 		return jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
-	}
-
-	private <T> T as(String user, String group, Supplier<T> action) {
-		identityService.setAuthentication(user, List.of(group));
-		try {
-			return action.get();
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
 	}
 
 	private ResponseEntity<Map> post(String user, Map<String, Object> body) {

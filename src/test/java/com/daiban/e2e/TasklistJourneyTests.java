@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
+import com.daiban.matter.MatterStatus;
 import com.daiban.support.DaibanSpringBootTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -179,7 +180,7 @@ class TasklistJourneyTests {
 			.finished()
 			.count()).isEqualTo(1);
 		MatterRecord record = ledger.find(matterNo).orElseThrow();
-		assertThat(record.status()).isEqualTo("CLOSED");
+		assertThat(record.status()).isEqualTo(MatterStatus.CLOSED);
 		assertThat(record.outcome()).isEqualTo("DONE");
 		assertThat(record.rating()).isEqualTo(5);
 		assertThat(record.residentName()).isEqualTo("张秀英");

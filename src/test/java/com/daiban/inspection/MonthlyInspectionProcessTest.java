@@ -10,9 +10,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.daiban.complaint.ComplaintDraft;
@@ -26,8 +23,11 @@ import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
+import com.daiban.negativelist.NegativeListReason;
+import com.daiban.negativelist.NegativeListStatus;
 import com.daiban.report.Assessment;
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.ProcessDriver;
 import com.daiban.support.ModelCoverage;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -38,12 +38,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -75,6 +73,9 @@ class MonthlyInspectionProcessTest {
 	private static final Caller AGENT_V01 = new Caller("agent-v01-a", List.of("village-V01"));
 
 	private static final Caller AGENT_V06 = new Caller("agent-v06-a", List.of("village-V06"));
+
+	@Autowired
+	ProcessDriver driver;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -140,12 +141,12 @@ class MonthlyInspectionProcessTest {
 		// withdrawal message (found here; reported to the lead)
 		intake.withdraw(withdrawn, "委托人自行办理", AGENT_V01);
 		late = accept(AGENT_V01, "V01");
-		executeJob(processOf(late), "Event_DeadlinePassed");
+		driver.executeJob(processOf(late), "Event_DeadlinePassed");
 		reworked = accept(AGENT_V01, "V01");
 		handle(reworked);
 		signOff(reworked, "false", "2");
 		otherTownship = accept(AGENT_V06, "V06");
-		String complaintNo = as("agent-v01-a", "village-V01", () -> complaints.file(
+		String complaintNo = driver.as("agent-v01-a", "village-V01", () -> complaints.file(
 				new ComplaintDraft(null, "V01", null, "王秀英", "13900001111", "代办员不在岗"), AGENT_V01));
 
 		// move it all to the middle of last month, keeping every interval as it was
@@ -207,16 +208,16 @@ class MonthlyInspectionProcessTest {
 		assertThat(t02.acceptedCount()).isEqualTo(1);
 		assertThat(reviewTask(instance, "supervision-T02")).isNotNull();
 
-		long lateEntry = entryOf(proposals, late, "OVERDUE");
-		long unsignedEntry = entryOf(proposals, unsigned, "UNSIGNED");
-		long reworkEntry = entryOf(proposals, reworked, "REWORK");
+		long lateEntry = entryOf(proposals, late, NegativeListReason.OVERDUE);
+		long unsignedEntry = entryOf(proposals, unsigned, NegativeListReason.UNSIGNED);
+		long reworkEntry = entryOf(proposals, reworked, NegativeListReason.REWORK);
 
 		// undecided entries and a strike without a reason refuse the completion; nothing is decided by it
 		assertThatThrownBy(() -> complete(review, "supervisor-t01", "supervision-T01", lateEntry + " 确认"))
 			.hasMessageContaining("尚未复核");
 		assertThatThrownBy(() -> complete(review, "supervisor-t01", "supervision-T01",
 				lateEntry + " 确认\n" + unsignedEntry + " 撤销\n" + reworkEntry + " 确认")).hasMessageContaining("理由");
-		assertThat(negativeList.find(lateEntry).orElseThrow().status()).isEqualTo("PROPOSED");
+		assertThat(negativeList.find(lateEntry).orElseThrow().status()).isEqualTo(NegativeListStatus.PROPOSED);
 
 		// the office may decide entry by entry through the API; the form decides the rest
 		ResponseEntity<Map<String, Object>> decided = decide("supervisor-t01", inspectionId,
@@ -225,11 +226,11 @@ class MonthlyInspectionProcessTest {
 		complete(review, "supervisor-t01", "supervision-T01", lateEntry + " 确认\n" + reworkEntry + " 确认 重办属实");
 
 		NegativeListEntry confirmed = negativeList.find(lateEntry).orElseThrow();
-		assertThat(confirmed.status()).isEqualTo("CONFIRMED");
+		assertThat(confirmed.status()).isEqualTo(NegativeListStatus.CONFIRMED);
 		assertThat(confirmed.reviewedBy()).isEqualTo("supervisor-t01");
 		assertThat(confirmed.reviewedAt()).isNotNull();
 		NegativeListEntry struck = negativeList.find(unsignedEntry).orElseThrow();
-		assertThat(struck.status()).isEqualTo("STRUCK");
+		assertThat(struck.status()).isEqualTo(NegativeListStatus.STRUCK);
 		assertThat(struck.reviewNote()).isEqualTo("委托人已补签");
 		assertThat(inspections.find(inspectionId).orElseThrow().reviewedBy()).isEqualTo("supervisor-t01");
 
@@ -250,11 +251,19 @@ class MonthlyInspectionProcessTest {
 			.filter(r -> r.level().equals("VILLAGE") && r.unit().equals("V01"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(v01.negativeByReason()).doesNotContainKey("UNSIGNED");
-		assertThat(v01.negativeByReason().get("OVERDUE")).isGreaterThanOrEqualTo(1);
-		assertThat(v01.negativeByReason().get("REWORK")).isGreaterThanOrEqualTo(1);
-		assertThat(v01.accepted()).isGreaterThanOrEqualTo(5);
+		assertThat(v01.negativeByReason()).doesNotContainKey(NegativeListReason.UNSIGNED);
+		assertThat(v01.negativeByReason().get(NegativeListReason.OVERDUE)).isGreaterThanOrEqualTo(1);
+		assertThat(v01.negativeByReason().get(NegativeListReason.REWORK)).isGreaterThanOrEqualTo(1);
+		assertThat(v01.rates().accepted()).isGreaterThanOrEqualTo(5);
 		assertThat(v01.score()).isLessThan(v01.baseScore());
+		// a village without a matter that year is not graded, and never a model unit
+		assertThat(assessment.of(lastMonth.getYear()))
+			.filteredOn(r -> r.level().equals("VILLAGE") && r.rates().accepted() == r.rates().withdrawn())
+			.isNotEmpty()
+			.allSatisfy(r -> {
+				assertThat(r.grade()).isEqualTo(Assessment.NOT_RATED);
+				assertThat(r.modelUnitEligible()).isFalse();
+			});
 
 		List<Map<String, Object>> list = getJson("supervisor-t01",
 				"/api/reports/negative-list?year=" + lastMonth.getYear() + "&village=V01");
@@ -273,7 +282,7 @@ class MonthlyInspectionProcessTest {
 			.singleResult()
 			.getId();
 		// as the supervision office would from Tasklist, with the start form
-		ProcessInstance instance = as("supervisor-t01", "supervision-T01",
+		ProcessInstance instance = driver.as("supervisor-t01", "supervision-T01",
 				() -> formService.submitStartForm(definitionId, Map.of("inspectionMonth", "2020-02")));
 		started.add(instance.getId());
 		Task t01 = reviewTask(instance, "supervision-T01");
@@ -317,6 +326,9 @@ class MonthlyInspectionProcessTest {
 		ResponseEntity<String> html = rest.withBasicAuth("supervisor-t01", "demo")
 			.getForEntity("/api/reports/ledger.html?village=V01&month=" + lastMonth, String.class);
 		assertThat(html.getBody()).contains("代办事项服务登记表").contains(onTime).contains("<table>");
+		ResponseEntity<String> empty = rest.withBasicAuth("agent-v01-a", "demo")
+			.getForEntity("/api/reports/ledger.html?village=V01&month=2020-02", String.class);
+		assertThat(empty.getBody()).contains("无记录");
 	}
 
 	@Test
@@ -370,9 +382,9 @@ class MonthlyInspectionProcessTest {
 
 	// ---- helpers
 
-	private long entryOf(List<NegativeListEntry> proposals, String matterNo, String reason) {
+	private long entryOf(List<NegativeListEntry> proposals, String matterNo, NegativeListReason reason) {
 		return proposals.stream()
-			.filter(e -> matterNo.equals(e.matterNo()) && reason.equals(e.reason()))
+			.filter(e -> matterNo.equals(e.matterNo()) && reason == e.reason())
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + reason + " entry for " + matterNo))
 			.id();
@@ -387,14 +399,14 @@ class MonthlyInspectionProcessTest {
 	}
 
 	private void complete(Task task, String user, String group, String decisions) {
-		as(user, group, () -> {
+		driver.as(user, group, () -> {
 			taskService.complete(task.getId(), Map.of("reviewDecisions", decisions));
 			return null;
 		});
 	}
 
 	private String accept(Caller agent, String village) {
-		AcceptedMatter matter = as(agent.userId(), "village-" + village, () -> intake.accept(new MatterDraft(village,
+		AcceptedMatter matter = driver.as(agent.userId(), "village-" + village, () -> intake.accept(new MatterDraft(village,
 				"MZ-001", Channel.OFFICE, "王秀英", "13900001111", "低保申请", agent.userId()), agent));
 		return matter.matterNo();
 	}
@@ -404,7 +416,7 @@ class MonthlyInspectionProcessTest {
 	}
 
 	private void handle(String matterNo) {
-		as("clerk-t01", "township-T01", () -> {
+		driver.as("clerk-t01", "township-T01", () -> {
 			Task task = taskService.createTaskQuery().processInstanceId(processOf(matterNo).getId())
 				.taskDefinitionKey("Task_HandleMatter").singleResult();
 			taskService.claim(task.getId(), "clerk-t01");
@@ -414,19 +426,13 @@ class MonthlyInspectionProcessTest {
 	}
 
 	private void signOff(String matterNo, String confirmed, String rating) {
-		as("agent-v01-a", "village-V01", () -> {
+		driver.as("agent-v01-a", "village-V01", () -> {
 			Task task = taskService.createTaskQuery().processInstanceId(processOf(matterNo).getId())
 				.taskDefinitionKey("Task_ConfirmSignOff").singleResult();
 			taskService.claim(task.getId(), "agent-v01-a");
 			taskService.complete(task.getId(), Map.of("residentConfirmed", confirmed, "rating", rating));
 			return null;
 		});
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-		assertThat(job).as("job at %s", activityId).isNotNull();
-		managementService.executeJob(job.getId());
 	}
 
 	private void shiftMatter(String matterNo, Duration shift) {
@@ -442,16 +448,6 @@ class MonthlyInspectionProcessTest {
 
 	private static OffsetDateTime plus(OffsetDateTime time, Duration shift) {
 		return time == null ? null : time.plus(shift);
-	}
-
-	private <T> T as(String user, String group, Supplier<T> action) {
-		identityService.setAuthentication(user, List.of(group));
-		try {
-			return action.get();
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
 	}
 
 	private List<Map<String, Object>> getJson(String user, String path) {

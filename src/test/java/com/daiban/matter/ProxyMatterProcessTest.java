@@ -14,14 +14,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.daiban.deadline.DeadlineCalendar;
 import com.daiban.identity.Caller;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
+import com.daiban.negativelist.NegativeListReason;
+import com.daiban.negativelist.NegativeListStatus;
 import com.daiban.notification.internal.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.ProcessDriver;
 import com.daiban.support.ModelCoverage;
 import com.daiban.support.QueuedNotifications;
 import com.daiban.support.TestDatabase;
@@ -52,6 +54,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ProxyMatterProcessTest {
 
 	private static final Caller AGENT_V01 = new Caller("agent-v01-a", List.of("village-V01"));
+
+	@Autowired
+	ProcessDriver driver;
 
 	@Autowired
 	ProcessEngine engine;
@@ -131,7 +136,7 @@ class ProxyMatterProcessTest {
 
 		assertThat(instance).isEnded().hasPassed("Task_CloseMatter", "EndEvent_MatterClosed");
 		MatterRecord row = ledger.find(matter.matterNo()).orElseThrow();
-		assertThat(row.status()).isEqualTo("CLOSED");
+		assertThat(row.status()).isEqualTo(MatterStatus.CLOSED);
 		assertThat(row.onTime()).isTrue();
 		assertThat(row.satisfied()).isTrue();
 		assertThat(row.rating()).isEqualTo(5);
@@ -224,12 +229,12 @@ class ProxyMatterProcessTest {
 	void shouldMarkOverdueMatterOnceAndOpenSupervisionWhileHandlingStaysOpen() throws Exception {
 		AcceptedMatter matter = accept("MZ-002");
 		ProcessInstance instance = instance(matter);
-		as("clerk-t01", "township-T01", () -> {
+		driver.as("clerk-t01", "township-T01", () -> {
 			taskService.claim(handlingTask(instance).getId(), "clerk-t01");
 			return null;
 		});
 
-		executeJob(instance, "Event_ReminderDue");
+		driver.executeJob(instance, "Event_ReminderDue");
 		assertThat(instance).hasPassed("Task_NotifyReminder", "EndEvent_Reminded");
 		sendQueued(matter, "REMINDER");
 		assertThat(recipients(matter.matterNo(), "REMINDER")).contains("clerk-t01@daiban.local", "agent-v01-a@daiban.local");
@@ -238,14 +243,14 @@ class ProxyMatterProcessTest {
 		jdbc.sql("UPDATE matter SET due_at = ? WHERE matter_no = ?")
 			.params(OffsetDateTime.now().minusMinutes(1), matter.matterNo())
 			.update();
-		executeJob(instance, "Event_DeadlinePassed");
+		driver.executeJob(instance, "Event_DeadlinePassed");
 		List<NegativeListEntry> entries = negativeList.ofMatter(matter.matterNo());
 		assertThat(entries).singleElement().satisfies(entry -> {
-			assertThat(entry.reason()).isEqualTo("OVERDUE");
+			assertThat(entry.reason()).isEqualTo(NegativeListReason.OVERDUE);
 			assertThat(entry.responsibleUnit()).isEqualTo("township-T01");
 			assertThat(entry.handlerId()).isEqualTo("clerk-t01");
 			assertThat(entry.villageCode()).isEqualTo("V01");
-			assertThat(entry.status()).isEqualTo("PROPOSED");
+			assertThat(entry.status()).isEqualTo(NegativeListStatus.PROPOSED);
 		});
 		assertThat(instance).isWaitingAt("Task_HandleMatter", "Task_SuperviseMatter").hasPassed("Task_NotifyOverdue");
 		assertThat(instance).task("Task_SuperviseMatter").hasCandidateGroup("supervision-T01");
@@ -280,10 +285,10 @@ class ProxyMatterProcessTest {
 			.processInstanceId(instance.getId())
 			.taskDefinitionKey("Task_SuperviseMatter")
 			.singleResult();
-		executeJob(instance, "Event_RectificationPassed");
+		driver.executeJob(instance, "Event_RectificationPassed");
 		sendQueued(matter, "RECTIFICATION_OVERDUE");
 		assertThat(negativeList.ofMatter(matter.matterNo())).extracting(NegativeListEntry::reason)
-			.containsExactly("OVERDUE", "RECTIFICATION_OVERDUE");
+			.containsExactly(NegativeListReason.OVERDUE, NegativeListReason.RECTIFICATION_OVERDUE);
 		assertThat(TestDatabase.mail().getReceivedMessages().length).isGreaterThan(before);
 
 		handle(instance, "clerk-t01", "township-T01", "DONE", "已办结");
@@ -294,7 +299,7 @@ class ProxyMatterProcessTest {
 		assertThat(instance).isEnded();
 
 		MatterRecord row = ledger.find(matter.matterNo()).orElseThrow();
-		assertThat(row.status()).isEqualTo("CLOSED");
+		assertThat(row.status()).isEqualTo(MatterStatus.CLOSED);
 		assertThat(row.onTime()).isFalse();
 		assertThat(negativeList.entries(Year.now(ZoneId.of("Asia/Shanghai")).getValue(), "T01", "V01"))
 			.filteredOn(e -> e.matterNo().equals(matter.matterNo()))
@@ -306,7 +311,7 @@ class ProxyMatterProcessTest {
 		AcceptedMatter matter = accept("NY-002");
 		ProcessInstance instance = instance(matter);
 		handle(instance, "clerk-t01", "township-T01", "DONE", "已报销");
-		executeJob(instance, "Event_SignOffOverdue");
+		driver.executeJob(instance, "Event_SignOffOverdue");
 		assertThat(instance).hasPassed("Task_NotifySignOffReminder");
 		sendQueued(matter, "SIGN_OFF_REMINDER");
 		assertThat(recipients(matter.matterNo(), "SIGN_OFF_REMINDER")).containsExactly("agent-v01-a@daiban.local");
@@ -334,8 +339,8 @@ class ProxyMatterProcessTest {
 		handle(instance, "clerk-t01", "township-T01", "MATERIALS_MISSING", "缺少土地承包合同");
 
 		assertThat(instance).isWaitingAt("Task_SupplyMaterials").task().hasCandidateGroup("village-V01");
-		assertThat(ledger.find(matter.matterNo()).orElseThrow().status()).isEqualTo("RETURNED");
-		as("agent-v01-b", "village-V01", () -> {
+		assertThat(ledger.find(matter.matterNo()).orElseThrow().status()).isEqualTo(MatterStatus.RETURNED);
+		driver.as("agent-v01-b", "village-V01", () -> {
 			taskService.complete(task(instance, "Task_SupplyMaterials").getId(), Map.of("materialsDecision", "SUPPLIED"));
 			return null;
 		});
@@ -366,7 +371,7 @@ class ProxyMatterProcessTest {
 
 		assertThat(instance).isEnded().hasPassed("Task_RecordWithdrawal", "EndEvent_Withdrawn");
 		MatterRecord row = ledger.find(matter.matterNo()).orElseThrow();
-		assertThat(row.status()).isEqualTo("WITHDRAWN");
+		assertThat(row.status()).isEqualTo(MatterStatus.WITHDRAWN);
 		assertThat(row.withdrawalReason()).isEqualTo("已自行办理");
 		assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
 	}
@@ -394,17 +399,17 @@ class ProxyMatterProcessTest {
 		handle(instance, "clerk-t01", "township-T01", "DONE", "高龄津贴已核准");
 		Task signOff = task(instance, "Task_ConfirmSignOff");
 
-		as("agent-v01-a", "village-V01", () -> {
+		driver.as("agent-v01-a", "village-V01", () -> {
 			taskService.claim(signOff.getId(), "agent-v01-a");
 			taskService.delegateTask(signOff.getId(), "agent-v01-b");
 			return null;
 		});
 		assertThat(taskService.createTaskQuery().taskAssignee("agent-v01-b").taskId(signOff.getId()).count()).isEqualTo(1);
-		as("agent-v01-b", "village-V01", () -> {
+		driver.as("agent-v01-b", "village-V01", () -> {
 			taskService.resolveTask(signOff.getId(), Map.of("residentConfirmed", "true", "rating", "5"));
 			return null;
 		});
-		as("agent-v01-a", "village-V01", () -> {
+		driver.as("agent-v01-a", "village-V01", () -> {
 			taskService.complete(signOff.getId());
 			return null;
 		});
@@ -413,7 +418,7 @@ class ProxyMatterProcessTest {
 	}
 
 	private AcceptedMatter accept(String item) {
-		AcceptedMatter matter = as(AGENT_V01.userId(), "village-V01", () -> intake.accept(new MatterDraft("V01", item,
+		AcceptedMatter matter = driver.as(AGENT_V01.userId(), "village-V01", () -> intake.accept(new MatterDraft("V01", item,
 				Channel.OFFICE, "王秀英", "13900001111", "代办：" + item, AGENT_V01.userId()), AGENT_V01));
 		started.add(matter.processInstanceId());
 		return matter;
@@ -432,7 +437,7 @@ class ProxyMatterProcessTest {
 	}
 
 	private void handle(ProcessInstance instance, String user, String group, String outcome, String reply) {
-		as(user, group, () -> {
+		driver.as(user, group, () -> {
 			Task task = handlingTask(instance);
 			if (task.getAssignee() == null) {
 				taskService.claim(task.getId(), user);
@@ -443,7 +448,7 @@ class ProxyMatterProcessTest {
 	}
 
 	private void signOff(ProcessInstance instance, String confirmed, String rating) {
-		as("agent-v01-a", "village-V01", () -> {
+		driver.as("agent-v01-a", "village-V01", () -> {
 			Task task = task(instance, "Task_ConfirmSignOff");
 			taskService.claim(task.getId(), "agent-v01-a");
 			taskService.complete(task.getId(), Map.of("residentConfirmed", confirmed, "rating", rating, "signOffNote", "当面签字"));
@@ -465,23 +470,7 @@ class ProxyMatterProcessTest {
 	}
 
 	private long visibleTaskCount(String user, String group, ProcessInstance instance) {
-		return as(user, group, () -> taskService.createTaskQuery().processInstanceId(instance.getId()).count());
-	}
-
-	private <T> T as(String user, String group, Supplier<T> action) {
-		identityService.setAuthentication(user, List.of(group));
-		try {
-			return action.get();
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
-	}
-
-	private void executeJob(ProcessInstance instance, String activityId) {
-		Job job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
-		assertThat(job).as("job at %s", activityId).isNotNull();
-		managementService.executeJob(job.getId());
+		return driver.as(user, group, () -> taskService.createTaskQuery().processInstanceId(instance.getId()).count());
 	}
 
 	private List<String> notifications(String matterNo, String kind) {

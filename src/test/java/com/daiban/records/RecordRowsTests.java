@@ -18,6 +18,13 @@ class RecordRowsTests {
 	record Entry(long id, String matterNo, Integer rating, int reworkCount, Boolean onTime, OffsetDateTime recordedAt) {
 	}
 
+	enum Level {
+		TOWNSHIP, CITY
+	}
+
+	record Routed(String matterNo, Level level) {
+	}
+
 	private JdbcClient jdbc;
 
 	@BeforeEach
@@ -44,6 +51,17 @@ class RecordRowsTests {
 				new Entry(1, "T01-20261128-0001", 5, 2, true, OffsetDateTime.of(2026, 11, 28, 2, 0, 0, 0, ZoneOffset.UTC)
 					.withOffsetSameInstant(ZoneOffset.ofHours(8))),
 				new Entry(2, "T01-20261128-0002", null, 0, null, null));
+	}
+
+	@Test
+	void readsEnumComponentsFromTheirStoredName() {
+		List<Routed> routed = jdbc
+			.sql("SELECT matter_no, CASE id WHEN 1 THEN 'CITY' END AS level FROM entry ORDER BY id")
+			.query(RecordRows.of(Routed.class))
+			.list();
+
+		assertThat(routed).containsExactly(new Routed("T01-20261128-0001", Level.CITY),
+				new Routed("T01-20261128-0002", null));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import com.daiban.matter.Channel;
 import com.daiban.matter.MatterDraft;
 import com.daiban.matter.MatterIntake;
 import com.daiban.negativelist.NegativeList;
+import com.daiban.negativelist.NegativeListReason;
 import com.daiban.negativelist.NegativeMark;
 import com.daiban.support.DaibanSpringBootTest;
 import org.camunda.bpm.engine.IdentityService;
@@ -68,7 +69,7 @@ class AuthorizationMatrixTests {
 		for (AcceptedMatter matter : List.of(townshipV01, townshipV06)) {
 			String village = matter == townshipV01 ? "V01" : "V06";
 			String township = matter == townshipV01 ? "T01" : "T02";
-			negativeList.mark(new NegativeMark("matrix:" + matter.matterNo(), matter.matterNo(), "OVERDUE", "NORMAL",
+			negativeList.mark(new NegativeMark("matrix:" + matter.matterNo(), matter.matterNo(), NegativeListReason.OVERDUE, "NORMAL",
 					"township-" + township, "township-" + township, null, village, township, "矩阵测试"));
 		}
 	}

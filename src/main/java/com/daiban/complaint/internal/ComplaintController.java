@@ -15,7 +15,6 @@ import com.daiban.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,8 +52,7 @@ class ComplaintController {
 		ComplaintRecord c = complaints.find(complaintNo)
 			.filter(found -> caller.maySee(found.villageCode(), found.townshipCode(), null))
 			.orElseThrow(() -> new NotFoundException("没有这个投诉：" + complaintNo));
-		String phone = c.complainantPhone();
-		String masked = phone.length() < 7 ? phone : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+		String masked = PhoneNumber.masked(c.complainantPhone());
 		return new ComplaintRecord(c.complaintNo(), c.matterNo(), c.villageCode(), c.townshipCode(), c.complaintKind(),
 				c.complainantName(), masked, c.content(), c.filedBy(), c.filedAt(), c.verificationDueAt(), c.verified(),
 				c.severity(), c.verificationNote(), c.accountabilityNote(), c.verifiedBy(), c.verifiedAt(),
@@ -64,12 +62,11 @@ class ComplaintController {
 
 	record FileComplaintRequest(@Size(max = 32, message = "过长") @PlainText String matterNo,
 			@NotBlank(message = "必填") @Size(max = 16, message = "过长") @PlainText String villageCode, ComplaintKind kind,
-			@NotNull(message = "必填") @Valid ComplainantInput complainant,
-			@NotBlank(message = "必填") @Size(max = 2000, message = "不超过2000字") @PlainText String content) {
+			@NotNull(message = "必填") ComplainantInput complainant, String content) {
 	}
 
-	record ComplainantInput(@NotBlank(message = "必填") @Size(max = 64, message = "不超过64字") @PlainText String name,
-			@NotBlank(message = "必填") @Pattern(regexp = PhoneNumber.PATTERN, message = "手机号11位或固定电话") String phone) {
+	/** Checked with the rest of the complaint ({@code Resident.of}), the one rule for a resident. */
+	record ComplainantInput(String name, String phone) {
 	}
 
 }

@@ -6,6 +6,7 @@ import com.daiban.identity.Groups;
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
 import com.daiban.negativelist.NegativeList;
+import com.daiban.negativelist.NegativeListReason;
 import com.daiban.negativelist.NegativeMark;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MarkComplaintDelegate implements JavaDelegate {
-
-	static final String REASON = "COMPLAINT";
 
 	private final NegativeList negativeList;
 
@@ -47,7 +46,7 @@ class MarkComplaintDelegate implements JavaDelegate {
 			person = matter == null ? null : matter.agentId();
 		}
 		String content = (String) execution.getVariable(CONTENT);
-		negativeList.mark(new NegativeMark(complaintNo + ":" + REASON, matterNo, REASON,
+		negativeList.mark(new NegativeMark(complaintNo + ":" + NegativeListReason.COMPLAINT, matterNo, NegativeListReason.COMPLAINT,
 				(String) execution.getVariable(SEVERITY), unit + (person == null ? "" : " / " + person), unit, person,
 				villageCode, (String) execution.getVariable(TOWNSHIP_CODE),
 				"实名投诉 " + complaintNo + "：" + (content.length() > 300 ? content.substring(0, 300) + "…" : content)));

@@ -5,6 +5,7 @@ import static com.daiban.complaint.ComplaintProcess.*;
 import java.util.Set;
 
 import com.daiban.complaint.Complaints;
+import com.daiban.identity.CallerScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,10 @@ class RecordCallbackDelegate implements JavaDelegate {
 
 	private final Complaints complaints;
 
-	RecordCallbackDelegate(Complaints complaints) {
+	private final CallerScope callers;
+
+	RecordCallbackDelegate(Complaints complaints, CallerScope callers) {
+		this.callers = callers;
 		this.complaints = complaints;
 	}
 
@@ -28,7 +32,7 @@ class RecordCallbackDelegate implements JavaDelegate {
 			throw new IllegalArgumentException("回访结果必须是满意、基本满意或不满意");
 		}
 		complaints.recordCallback((String) execution.getVariable(COMPLAINT_NO), satisfaction,
-				(String) execution.getVariable(CALLBACK_NOTE), Actors.current(execution));
+				(String) execution.getVariable(CALLBACK_NOTE), callers.userId());
 	}
 
 }

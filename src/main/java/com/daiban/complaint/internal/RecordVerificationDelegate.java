@@ -9,6 +9,7 @@ import java.util.Date;
 import com.daiban.complaint.Complaints;
 import com.daiban.deadline.DeadlineCalendar;
 import com.daiban.deadline.Promise;
+import com.daiban.identity.CallerScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,10 @@ class RecordVerificationDelegate implements JavaDelegate {
 
 	private final DeadlineCalendar calendar;
 
-	RecordVerificationDelegate(Complaints complaints, DeadlineCalendar calendar) {
+	private final CallerScope callers;
+
+	RecordVerificationDelegate(Complaints complaints, DeadlineCalendar calendar, CallerScope callers) {
+		this.callers = callers;
 		this.complaints = complaints;
 		this.calendar = calendar;
 	}
@@ -42,7 +46,7 @@ class RecordVerificationDelegate implements JavaDelegate {
 		}
 		complaints.recordVerification((String) execution.getVariable(COMPLAINT_NO), verified, severity,
 				(String) execution.getVariable(VERIFICATION_NOTE), (String) execution.getVariable(ACCOUNTABILITY_NOTE),
-				Actors.current(execution), rectificationDueAt);
+				callers.userId(), rectificationDueAt);
 	}
 
 }

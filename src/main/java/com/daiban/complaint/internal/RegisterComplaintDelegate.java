@@ -55,7 +55,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
 		execution.setVariable(KIND, validated.kind().name());
 		execution.setVariable(MATTER_NO, matter == null ? null : matter.matterNo());
 		execution.setVariable(MATTER_RUNNING, matter != null && matter.processInstanceId() != null
-				&& !"CLOSED".equals(matter.status()) && !"WITHDRAWN".equals(matter.status()));
+				&& !matter.status().isFinished());
 		// Notifications about this complaint are keyed by it, not by the matter, which may have several complaints.
 		execution.setVariable("notificationScope", complaintNo);
 		// The township center answers for the complaint: notify steps address it as HANDLERS.

@@ -8,7 +8,6 @@ import com.daiban.identity.AccessGrants;
 import com.daiban.identity.Groups;
 import com.daiban.inspection.InspectionReport;
 import com.daiban.inspection.Inspections;
-import com.daiban.inspection.ReasonLabels;
 import com.daiban.negativelist.NegativeListEntry;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -58,7 +57,7 @@ class BuildInspectionReportDelegate implements JavaDelegate {
 
 	static String line(NegativeListEntry e) {
 		return "%d  %s  %s  %s  %s  %s".formatted(e.id(), e.matterNo() == null ? "-" : e.matterNo(),
-				ReasonLabels.of(e.reason()), e.villageCode(), e.subject(), e.detail() == null ? "" : e.detail());
+				e.reason().label(), e.villageCode(), e.subject(), e.detail() == null ? "" : e.detail());
 	}
 
 }

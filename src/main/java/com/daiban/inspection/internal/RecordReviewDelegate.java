@@ -3,11 +3,12 @@ package com.daiban.inspection.internal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.daiban.identity.CallerScope;
 import com.daiban.inspection.Inspections;
+import com.daiban.negativelist.NegativeListStatus;
 import com.daiban.web.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,20 +23,22 @@ class RecordReviewDelegate implements JavaDelegate {
 
 	private final Inspections inspections;
 
-	RecordReviewDelegate(Inspections inspections) {
+	private final CallerScope callers;
+
+	RecordReviewDelegate(Inspections inspections, CallerScope callers) {
 		this.inspections = inspections;
+		this.callers = callers;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (authentication == null || authentication.getUserId() == null) {
+		String reviewer = callers.userId();
+		if (reviewer == null) {
 			throw new InvalidInputException("reviewer", "复核须由登录的督查办人员完成");
 		}
-		String reviewer = authentication.getUserId();
 		long inspectionId = ((Number) execution.getVariable("inspectionId")).longValue();
 		String decisions = (String) execution.getVariable("reviewDecisions");
-		var open = inspections.proposals(inspectionId).stream().filter(e -> "PROPOSED".equals(e.status())).map(e -> e.id()).toList();
+		var open = inspections.proposals(inspectionId).stream().filter(e -> e.status() == NegativeListStatus.PROPOSED).map(e -> e.id()).toList();
 		if (decisions != null) {
 			for (String raw : decisions.split("\\R")) {
 				if (raw.isBlank()) {

@@ -16,11 +16,11 @@ import com.daiban.matter.MatterIntake;
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterNotFoundException;
 import com.daiban.matter.MatterRecord;
+import com.daiban.matter.MatterStatus;
 import com.daiban.matter.TimelineEntry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,13 +76,11 @@ class MatterController {
 	record AcceptMatterRequest(@NotBlank(message = "必填") @Size(max = 16, message = "过长") String villageCode,
 			@NotBlank(message = "必填") @Size(max = 32, message = "过长") String serviceItemCode,
 			@NotNull(message = "必填：OFFICE、HOME 或 PHONE") Channel channel,
-			@NotNull(message = "必填") @Valid ResidentInput resident,
-			@NotBlank(message = "必填") @Size(max = 2000, message = "不超过2000字") @PlainText String description) {
+			@NotNull(message = "必填") ResidentInput resident, String description) {
 	}
 
-	record ResidentInput(@NotBlank(message = "必填") @Size(max = 64, message = "不超过64字") @PlainText String name,
-			@NotBlank(message = "必填") @Pattern(regexp = PhoneNumber.PATTERN,
-					message = "手机号11位或固定电话") String phone) {
+	/** Checked with the rest of the draft by the ledger ({@code Resident.of}), the one rule for a resident. */
+	record ResidentInput(String name, String phone) {
 	}
 
 	record WithdrawalRequest(@NotBlank(message = "必填") @Size(max = 500, message = "不超过500字") @PlainText String reason) {
@@ -91,7 +89,7 @@ class MatterController {
 	record ResidentView(String name, String phone) {
 	}
 
-	record MatterView(String matterNo, String status, String level, String villageCode, String townshipCode,
+	record MatterView(String matterNo, MatterStatus status, String level, String villageCode, String townshipCode,
 			String serviceItemCode, String channel, ResidentView resident, String description, String agentId,
 			String agentName, String agentPhone, String handlingGroup, String timeLimit, OffsetDateTime acceptedAt,
 			OffsetDateTime dueAt, boolean overdue, String handlerId, String outcome, String reply,
@@ -100,7 +98,7 @@ class MatterController {
 
 		static MatterView of(MatterRecord m, List<TimelineEntry> timeline, OffsetDateTime now) {
 			return new MatterView(m.matterNo(), m.status(), m.level(), m.villageCode(), m.townshipCode(),
-					m.serviceItemCode(), m.channel(), new ResidentView(m.residentName(), mask(m.residentPhone())),
+					m.serviceItemCode(), m.channel(), new ResidentView(m.residentName(), PhoneNumber.masked(m.residentPhone())),
 					m.description(), m.agentId(), m.agentName(), m.agentPhone(), m.handlingGroup(), m.timeLimit(),
 					m.acceptedAt(), m.dueAt(), m.overdue(now), m.handlerId(), m.outcome(), m.reply(), m.completedAt(),
 					m.onTime(), m.satisfied(), m.rating(), m.signedOffAt(), m.reworkCount(), m.withdrawalReason(),
@@ -108,13 +106,6 @@ class MatterController {
 		}
 
 		/** 13812345678 → 138****5678: the resident's phone is not for everyone who can read the matter. */
-		static String mask(String phone) {
-			if (phone == null || phone.length() < 7) {
-				return phone;
-			}
-			return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
-		}
-
 	}
 
 }

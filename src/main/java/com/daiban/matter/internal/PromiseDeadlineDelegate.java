@@ -43,8 +43,8 @@ class PromiseDeadlineDelegate implements JavaDelegate {
 			throw new IllegalStateException("matter-routing gave no complete route for " + execution.getVariable(MATTER_NO));
 		}
 		Promise promise = calendar.promise(timeLimit, (String) execution.getVariable("reminderLead"));
-		Integer round = (Integer) execution.getVariable("promiseRound");
-		execution.setVariable("promiseRound", round == null ? 1 : round + 1);
+		Integer round = (Integer) execution.getVariable(PROMISE_ROUND);
+		execution.setVariable(PROMISE_ROUND, round == null ? 1 : round + 1);
 		execution.setVariable(DUE_AT, Date.from(promise.dueAt()));
 		execution.setVariable("remindAt", Date.from(promise.remindAt()));
 		String matterNo = (String) execution.getVariable(MATTER_NO);

@@ -2,12 +2,15 @@ package com.daiban.matter.internal;
 
 import static com.daiban.matter.ProxyMatterProcess.*;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.input.ProcessInput;
 import com.daiban.matter.MatterLedger;
+import com.daiban.matter.MatterOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordHandlingDelegate implements JavaDelegate {
 
-	static final Set<String> OUTCOMES = Set.of("DONE", "MATERIALS_MISSING", "NOT_RESPONSIBLE", "CANNOT_BE_DONE");
+	static final Set<String> OUTCOMES = Arrays.stream(MatterOutcome.values())
+		.map(MatterOutcome::name)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final MatterLedger ledger;
 

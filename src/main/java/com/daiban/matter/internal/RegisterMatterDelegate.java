@@ -9,6 +9,7 @@ import com.daiban.matter.MatterDraft;
 import com.daiban.matter.MatterForbiddenException;
 import com.daiban.matter.MatterLedger.ValidatedDraft;
 import com.daiban.matter.MatterLedger;
+import com.daiban.web.InvalidInputException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -39,9 +40,10 @@ class RegisterMatterDelegate implements JavaDelegate {
 		try {
 			register(execution);
 		}
-		catch (InvalidMatterException e) {
+		catch (InvalidInputException e) {
 			// Started from Tasklist or the engine REST API: answer like the engine does for bad input (400).
-			throw new FormFieldValidationException(e.field(), e.getMessage() + "（" + e.field() + "）");
+			String message = e.getMessage().contains(e.field()) ? e.getMessage() : e.getMessage() + "（" + e.field() + "）";
+			throw new FormFieldValidationException(e.field(), message);
 		}
 		catch (MatterForbiddenException e) {
 			throw new AuthorizationException(e.getMessage());

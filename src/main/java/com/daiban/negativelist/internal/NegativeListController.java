@@ -2,7 +2,6 @@ package com.daiban.negativelist.internal;
 
 import java.util.List;
 
-import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
@@ -33,11 +32,7 @@ class NegativeListController {
 			@RequestParam @Min(value = 2000, message = "year 应为四位年份") @Max(value = 2100, message = "year 应为四位年份") int year,
 			@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9]{1,16}", message = "township 格式不正确") String township,
 			@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9]{1,16}", message = "village 格式不正确") String village) {
-		Caller caller = callers.current();
-		return negativeList.entries(year, township, village)
-			.stream()
-			.filter(e -> caller.maySee(e.villageCode(), e.townshipCode(), e.responsibleUnit()))
-			.toList();
+		return negativeList.visibleTo(callers.current(), year, township, village);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.daiban.engine.StepSettings;
+import com.daiban.identity.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,7 @@ class NotifyDelegate implements JavaDelegate {
 						(String) variables.get("residentName"), null, (String) variables.get("residentPhone")));
 				case "AGENT" -> addUser(result, (String) variables.get("agentId"));
 				case "HANDLERS" -> addGroup(result, (String) variables.get("handlingGroup"));
-				case "SUPERVISION" -> addGroup(result, "supervision-" + variables.get("townshipCode"));
+				case "SUPERVISION" -> addGroup(result, Groups.supervision((String) variables.get("townshipCode")));
 				case "" -> {
 				}
 				default -> {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.zip.Deflater;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -17,6 +18,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /** One table, two renderings: an Excel workbook to archive, and a page to print. */
 final class TableRenderer {
+
+	static final String NO_RECORDS = "无记录";
 
 	private TableRenderer() {
 	}
@@ -46,7 +49,7 @@ final class TableRenderer {
 				cell.setCellStyle(bold);
 			}
 			int r = 2;
-			for (var values : table.rows()) {
+			for (var values : rowsOrNote(table)) {
 				Row row = sheet.createRow(r++);
 				for (int i = 0; i < values.size(); i++) {
 					Object value = values.get(i);
@@ -99,12 +102,17 @@ final class TableRenderer {
 			.append("</h1><table><thead><tr>");
 		table.headers().forEach(h -> out.append("<th>").append(escape(h)).append("</th>"));
 		out.append("</tr></thead><tbody>");
-		for (var values : table.rows()) {
+		for (var values : rowsOrNote(table)) {
 			out.append("<tr>");
 			values.forEach(v -> out.append("<td>").append(v == null ? "" : escape(v.toString())).append("</td>"));
 			out.append("</tr>");
 		}
 		return out.append("</tbody></table></body></html>").toString();
+	}
+
+	/** An empty report says so, in its first column, rather than printing headers over nothing. */
+	private static List<List<Object>> rowsOrNote(Table table) {
+		return table.rows().isEmpty() ? List.of(List.of(NO_RECORDS)) : table.rows();
 	}
 
 	private static String escape(String value) {

@@ -1,7 +1,10 @@
-package com.daiban.negativelist.internal;
+package com.daiban.matter.internal;
+
+import static com.daiban.matter.ProxyMatterProcess.*;
 
 import com.daiban.engine.StepSettings;
 import com.daiban.negativelist.NegativeList;
+import com.daiban.negativelist.NegativeListReason;
 import com.daiban.negativelist.NegativeMark;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -11,14 +14,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the matter on the negative list for the reason the model gives (its {@code reason} setting, read by
+ * A step of proxy-matter: puts the matter on the negative list for the reason the model gives (its {@code reason} setting, read by
  * {@link StepSettings}: OVERDUE, RECTIFICATION_OVERDUE, …), against the unit handling it and the clerk holding the
  * task. One entry per reason and promise round, however often the job runs.
  */
 @Component
 class MarkNegativeListDelegate implements JavaDelegate {
-
-	static final String HANDLING_TASK = "Task_HandleMatter";
 
 	private final NegativeList negativeList;
 
@@ -36,25 +37,34 @@ class MarkNegativeListDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String reason = StepSettings.get(execution, "reason");
-		if (reason == null || reason.isBlank()) {
-			throw new IllegalStateException("negative-list marking needs a 'reason' setting in the model");
-		}
+		NegativeListReason reason = reason(StepSettings.get(execution, "reason"));
 		String severity = StepSettings.get(execution, "severity");
-		String matterNo = (String) execution.getVariable("matterNo");
-		String handlingGroup = (String) execution.getVariable("handlingGroup");
-		Object round = execution.getVariable("promiseRound");
+		String matterNo = (String) execution.getVariable(MATTER_NO);
+		String handlingGroup = (String) execution.getVariable(HANDLING_GROUP);
+		Object round = execution.getVariable(PROMISE_ROUND);
 		Task handling = taskService.createNativeTaskQuery()
 			.sql(handlingTaskSql())
 			.parameter("processInstanceId", execution.getProcessInstanceId())
-			.parameter("taskDefinitionKey", HANDLING_TASK)
+			.parameter("taskDefinitionKey", HANDLE_TASK)
 			.singleResult();
 		String handlerId = handling == null ? null : handling.getAssignee();
 		String subject = handlingGroup + (handlerId == null ? "（未认领）" : " / " + handlerId);
 		negativeList.mark(new NegativeMark(matterNo + ":" + reason + ":" + round, matterNo, reason,
 				severity == null ? "NORMAL" : severity, subject, handlingGroup, handlerId,
-				(String) execution.getVariable("villageCode"), (String) execution.getVariable("townshipCode"),
-				(String) execution.getVariable("serviceItemName")));
+				(String) execution.getVariable(VILLAGE_CODE), (String) execution.getVariable(TOWNSHIP_CODE),
+				(String) execution.getVariable(SERVICE_ITEM_NAME)));
+	}
+
+	private static NegativeListReason reason(String setting) {
+		if (setting == null || setting.isBlank()) {
+			throw new IllegalStateException("negative-list marking needs a 'reason' setting in the model");
+		}
+		try {
+			return NegativeListReason.valueOf(setting);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalStateException("unknown negative-list reason in the model: " + setting, e);
+		}
 	}
 
 	/**
