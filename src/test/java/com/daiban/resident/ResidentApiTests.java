@@ -115,7 +115,10 @@ class ResidentApiTests {
 		assertThat(right.getBody().toString()).as("nothing personal beyond what the resident gave")
 			.doesNotContain("王秀兰", "13811112222", "申请低保", "agent-v01-a", "township-T01");
 		assertThat(texts(right)).contains("代办员已受理您的委托").anyMatch(text -> text.startsWith("承诺在 "));
-		assertThat(ledger.timeline(matter.matterNo())).anyMatch(e -> e.kind().equals("RESIDENT_VIEWED"));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(ledger.timeline(matter.matterNo()))
+				.anyMatch(e -> e.kind().equals("RESIDENT_VIEWED") && "resident".equals(e.actor())));
 	}
 
 	@Test

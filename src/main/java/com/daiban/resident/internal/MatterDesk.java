@@ -40,8 +40,14 @@ class MatterDesk {
 
 	private final TransactionTemplate transaction;
 
+	private final ViewTraces traces;
+
+	/** Item and unit names change rarely; every look-up needs them. */
+	private final ShortMemory names;
+
 	MatterDesk(MatterLedger ledger, ServiceCatalogue catalogue, PublicDirectory directory, SignOff signOff,
-			Throttle throttle, OneTimeCodes codes, Clock clock, PlatformTransactionManager transactions) {
+			Throttle throttle, OneTimeCodes codes, Clock clock, PlatformTransactionManager transactions,
+			ViewTraces traces) {
 		this.ledger = ledger;
 		this.catalogue = catalogue;
 		this.directory = directory;
@@ -50,6 +56,8 @@ class MatterDesk {
 		this.codes = codes;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
+		this.traces = traces;
+		this.names = new ShortMemory(clock, java.time.Duration.ofMinutes(5));
 	}
 
 	record Agent(String name, String phone) {
@@ -67,12 +75,15 @@ class MatterDesk {
 		MatterRecord matter = matching(matterNo, phoneLast4, client);
 		List<TimelineEntry> timeline = ledger.timeline(matter.matterNo());
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		// a resident checking again and again leaves one trace per half hour, not one per tap
+		// a resident checking again and again leaves one trace per half hour, not one per tap; the answer does not
+		// wait for that write to reach the disk
 		if (!PublicTimeline.viewedSince(timeline, now.minusMinutes(30))) {
-			ledger.addEvent(matter.matterNo(), PublicTimeline.VIEWED, MatterLedger.RESIDENT_HIMSELF, "委托人在直通车查询进度");
+			traces.record(matter.matterNo());
 		}
-		String item = catalogue.find(matter.serviceItemCode()).map(ServiceItem::name).orElse(matter.serviceItemCode());
-		String unit = matter.handlingGroup() == null ? null : directory.groupName(matter.handlingGroup());
+		String item = names.get("item:" + matter.serviceItemCode(),
+				() -> catalogue.find(matter.serviceItemCode()).map(ServiceItem::name).orElse(matter.serviceItemCode()));
+		String unit = matter.handlingGroup() == null ? null
+				: names.get("group:" + matter.handlingGroup(), () -> directory.groupName(matter.handlingGroup()));
 		return new MatterView(matter.matterNo(), matter.status(), statusLabel(matter, now), item, unit,
 				matter.acceptedAt(), matter.dueAt(), matter.overdue(now), new Agent(matter.agentName(), matter.agentPhone()),
 				"REPLIED".equals(matter.status()) && signOff.isWaiting(matter.processInstanceId()),

@@ -2,10 +2,8 @@ package com.daiban.resident.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.daiban.catalogue.ServiceCatalogue;
@@ -54,7 +52,7 @@ class NoticeBoard {
 
 	private final Clock clock;
 
-	private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+	private final ShortMemory kept;
 
 	NoticeBoard(Organisation organisation, PublicDirectory directory, ServiceCatalogue catalogue,
 			RepositoryService repository, ResidentProperties properties, Clock clock) {
@@ -64,6 +62,7 @@ class NoticeBoard {
 		this.repository = repository;
 		this.properties = properties;
 		this.clock = clock;
+		this.kept = new ShortMemory(clock, KEEP);
 	}
 
 	record Place(String code, String name) {
@@ -160,19 +159,8 @@ class NoticeBoard {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private <T> T keep(String key, Supplier<T> lookup) {
-		Instant now = clock.instant();
-		Kept hit = kept.get(key);
-		if (hit != null && hit.until().isAfter(now)) {
-			return (T) hit.value();
-		}
-		T value = lookup.get();
-		kept.put(key, new Kept(value, now.plus(KEEP)));
-		return value;
-	}
-
-	private record Kept(Object value, Instant until) {
+		return kept.get(key, lookup);
 	}
 
 	static String levelLabel(String level) {
