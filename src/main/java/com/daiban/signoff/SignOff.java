@@ -17,11 +17,11 @@ public class SignOff {
 
 	public static final String TASK = "Task_ConfirmSignOff";
 
-	static final String CONFIRMED = "residentConfirmed";
+	public static final String CONFIRMED = "residentConfirmed";
 
-	static final String RATING = "rating";
+	public static final String RATING = "rating";
 
-	static final String NOTE = "signOffNote";
+	public static final String NOTE = "signOffNote";
 
 	/**
 	 * Set only while {@link #completeByResident} completes the task on this thread: no form, REST call or variable can
@@ -76,7 +76,8 @@ public class SignOff {
 		});
 	}
 
-	static boolean enteredByResident() {
+	/** Whether the completion running on this thread is {@link #completeByResident}'s (read by the ledger step). */
+	public static boolean enteredByResident() {
 		return Boolean.TRUE.equals(BY_RESIDENT.get());
 	}
 

@@ -9,7 +9,7 @@ import com.daiban.matter.AcceptedMatter;
 import com.daiban.matter.MatterIntake;
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
-import com.daiban.notification.NotificationDispatcher;
+import com.daiban.notification.internal.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.ResidentMatters;
 import com.daiban.support.SmsSink;

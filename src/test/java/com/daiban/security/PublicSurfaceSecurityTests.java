@@ -12,7 +12,7 @@ import java.util.Map;
 
 import com.daiban.matter.AcceptedMatter;
 import com.daiban.matter.MatterIntake;
-import com.daiban.notification.NotificationDispatcher;
+import com.daiban.notification.internal.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.ResidentMatters;
 import com.daiban.support.SmsSink;

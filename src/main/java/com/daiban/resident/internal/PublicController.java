@@ -3,7 +3,7 @@ package com.daiban.resident.internal;
 import java.net.URI;
 import java.util.Map;
 
-import com.daiban.system.PlainText;
+import com.daiban.input.PlainText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
