@@ -32,6 +32,9 @@ public class MatterLedger {
 
 	private static final String SELECT = "SELECT * FROM matter ";
 
+	/** The ledger's actor for what the resident did on the public page, proven by a one-time code. */
+	public static final String RESIDENT_HIMSELF = "resident";
+
 	private final JdbcClient jdbc;
 
 	private final Organisation organisation;
@@ -123,14 +126,21 @@ public class MatterLedger {
 		addEvent(matterNo, returned ? "RETURNED" : "HANDLED", handlerId, outcomeLabel(outcome) + (reply == null ? "" : "：" + reply));
 	}
 
-	public void recordSignOff(String matterNo, String agentId, boolean confirmed, int rating, String note) {
+	/**
+	 * @param enteredBy who entered the sign-off: the agent's user id, or {@link #RESIDENT_HIMSELF} when the resident
+	 * confirmed on the public page with a one-time code sent to the phone on the matter
+	 */
+	public void recordSignOff(String matterNo, String enteredBy, boolean confirmed, int rating, String note) {
 		// every round's rating is kept: the satisfaction rate counts the rejected rounds too
 		jdbc.sql("INSERT INTO matter_rating (matter_no, rated_at, rating, satisfied, confirmed) VALUES (?, ?, ?, ?, ?)")
 			.params(matterNo, now(), rating, confirmed && rating >= 4, confirmed)
 			.update();
 		if (confirmed) {
-			jdbc.sql("UPDATE matter SET satisfied = ?, rating = ?, sign_off_note = ?, signed_off_at = ? WHERE matter_no = ?")
-				.params(rating >= 4, rating, note, now(), matterNo)
+			jdbc.sql("""
+					UPDATE matter SET satisfied = ?, rating = ?, sign_off_note = ?, signed_off_at = ?, signed_off_by = ?
+					WHERE matter_no = ?
+					""")
+				.params(rating >= 4, rating, note, now(), enteredBy, matterNo)
 				.update();
 		}
 		else {
@@ -142,8 +152,10 @@ public class MatterLedger {
 				.params(rating, note, matterNo)
 				.update();
 		}
-		addEvent(matterNo, confirmed ? "SIGNED_OFF" : "REJECTED", agentId,
-				(confirmed ? "委托人签字确认" : "委托人不认可，退回重办") + "，评价 " + rating + " 星" + (note == null || note.isBlank() ? "" : "：" + note));
+		String who = RESIDENT_HIMSELF.equals(enteredBy) ? "（委托人本人经短信验证码确认）" : "（代办员录入）";
+		addEvent(matterNo, confirmed ? "SIGNED_OFF" : "REJECTED", enteredBy,
+				(confirmed ? "委托人签字确认" : "委托人不认可，退回重办") + who + "，评价 " + rating + " 星"
+						+ (note == null || note.isBlank() ? "" : "：" + note));
 	}
 
 	public void close(String matterNo) {

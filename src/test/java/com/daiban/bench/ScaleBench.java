@@ -72,6 +72,7 @@ final class ScaleBench {
 		Latency taskQuery = sample(settings.samples(), this::groupTaskQuery);
 		Latency taskCount = sample(Math.min(settings.samples(), COUNT_SAMPLES), this::groupTaskCount);
 		Latency matter = matterLatency();
+		Latency residentLookup = new ResidentLookupBench(app).measure(settings.samples());
 		int year = LocalDate.now().getYear() - 1;
 		int negativeRows = app.jdbc.queryForObject(
 				"SELECT count(*) FROM negative_list_entry WHERE record_year = ? AND township_code = 'T01'", Integer.class,
@@ -91,8 +92,9 @@ final class ScaleBench {
 				+ "%s ms; ledger %s ms").formatted(taskQuery.text(), settings.open(), taskQueryLarge.text(),
 						settings.openLarge(), taskCount.text(), taskCountLarge.text(), matter.text(), negativeList.text(),
 						ledger.text()));
+		log("P3: resident look-up %s ms".formatted(residentLookup.text()));
 		return new ScaleFigures(taskQuery, taskQueryLarge, taskCount, taskCountLarge, matter, negativeList, negativeRows,
-				ledger, ledgerRows[0], loadedRows / loadSeconds);
+				ledger, ledgerRows[0], loadedRows / loadSeconds, residentLookup);
 	}
 
 	private List<Integer> taskPermissions() {

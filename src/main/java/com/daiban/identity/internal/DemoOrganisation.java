@@ -3,6 +3,7 @@ package com.daiban.identity.internal;
 import java.util.List;
 
 import com.daiban.identity.Groups;
+import com.daiban.identity.PublicDirectory;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Township;
 import com.daiban.organisation.Village;
@@ -65,6 +66,8 @@ class DemoOrganisation {
 					group);
 			user("agent-" + lower + "-b", village.name() + "代办员", "（B岗）", "1380000" + String.format("%04d", ++phone),
 					group);
+			identityService.setUserInfo("agent-" + lower + "-a", PublicDirectory.POST, "A");
+			identityService.setUserInfo("agent-" + lower + "-b", PublicDirectory.POST, "B");
 		}
 		group(Groups.CITY_CENTER, "市政务服务中心", "CITY");
 		user("clerk-city", "市政务服务中心", "办事员", "13700000001", Groups.CITY_CENTER);

@@ -13,7 +13,8 @@ import org.springframework.core.Ordered;
 /**
  * Security of the HTTP surface: the engine REST API and our domain API authenticate with HTTP basic against the
  * engine's identity service (the filter also sets the engine authentication, so engine authorizations apply), and the
- * Admin webapp's setup endpoint is closed.
+ * Admin webapp's setup endpoint is closed. {@code /api/public/*} is the residents' surface: no login, no engine
+ * authentication, guarded by its own filter in the resident module.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -33,7 +34,7 @@ class WebSecurityConfiguration {
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> domainApiAuthentication(ProcessEngine engine) {
 		var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
-				new ContextEngineAuthenticationFilter(engine));
+				new ContextEngineAuthenticationFilter(engine, "/api/public/"));
 		registration.setName("domain-api-authentication");
 		registration.addUrlPatterns("/api/*");
 		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,

@@ -27,7 +27,7 @@ final class MessageTemplates {
 			Map.entry("RECTIFICATION_OVERDUE", new String[] { "督办事项逾期未整改 {matterNo}",
 					"督办事项 {matterNo}「{serviceItemName}」超过整改期限仍未办结，请升级处理。" }),
 			Map.entry("REPLIED", new String[] { "代办事项已有结果 {matterNo}",
-					"【便民代办】您委托的事项 {matterNo}「{serviceItemName}」已有办理结果：{reply}\n代办员将与您联系签字确认。" }),
+					"【便民代办】您委托的事项 {matterNo}「{serviceItemName}」已有办理结果：{reply}\n可点下方链接签字确认并评价，或由代办员联系您确认。" }),
 			Map.entry("SIGN_OFF_REMINDER", new String[] { "待委托人签字确认 {matterNo}",
 					"事项 {matterNo} 已答复，尚待委托人 {residentName} 签字确认，请尽快联系。" }),
 			Map.entry("RETURNED", new String[] { "代办事项材料不全退回 {matterNo}",

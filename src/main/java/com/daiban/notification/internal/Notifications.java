@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.daiban.notification.NotificationProperties;
+import com.daiban.notification.ResidentTexts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
@@ -180,8 +181,13 @@ class Notifications {
 				WHERE NOT EXISTS (SELECT 1 FROM notification_log WHERE idempotency_key = ?)
 				""")
 			.params(channelKey, matterNo, kind, channel, truncate(recipient, 128), truncate(message.subject(), 200),
-					truncate(message.body(), 2000), OffsetDateTime.now(clock), channelKey)
+					truncate(logged(kind, message.body()), 2000), OffsetDateTime.now(clock), channelKey)
 			.update() == 1;
+	}
+
+	/** What the log keeps of a message: a one-time code is for the resident's eyes only. */
+	private static String logged(String kind, String body) {
+		return ResidentTexts.ONE_TIME_CODE.equals(kind) ? body.replaceAll("\\d{6}", "******") : body;
 	}
 
 	private static String channelKey(String key, String channel) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.daiban.engine.StepSettings;
 import com.daiban.identity.Groups;
+import com.daiban.notification.PublicSite;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,13 +26,18 @@ import org.springframework.stereotype.Component;
 @Component
 class NotifyDelegate implements JavaDelegate {
 
+	private static final String RESIDENT_PREFIX = "resident:";
+
 	private final Notifications notifications;
 
 	private final StaffDirectory directory;
 
-	NotifyDelegate(Notifications notifications, StaffDirectory directory) {
+	private final PublicSite site;
+
+	NotifyDelegate(Notifications notifications, StaffDirectory directory, PublicSite site) {
 		this.notifications = notifications;
 		this.directory = directory;
+		this.site = site;
 	}
 
 	@Override
@@ -52,14 +58,28 @@ class NotifyDelegate implements JavaDelegate {
 		// A process about something other than one matter round (a complaint) names its own scope for idempotency.
 		Object scope = variables.get("notificationScope") != null ? variables.get("notificationScope") : matterNo;
 		String keyBase = scope + ":" + kind + ":" + variables.get("promiseRound") + ":" + execution.getCurrentActivityId();
-		notifications.queue(keyBase, matterNo, kind, resolve(recipients, variables), message);
+		List<Recipient> resolved = resolve(recipients, variables);
+		List<Recipient> residents = resolved.stream().filter(NotifyDelegate::isResident).toList();
+		List<Recipient> staff = resolved.stream().filter(recipient -> !isResident(recipient)).toList();
+		if (!staff.isEmpty()) {
+			notifications.queue(keyBase, matterNo, kind, staff, message);
+		}
+		if (!residents.isEmpty()) {
+			// every text a resident gets leads to the public page, opened at this matter or complaint
+			notifications.queue(keyBase, matterNo, kind, residents, new Message(message.subject(),
+					message.body() + "\n查进度、签字评价、投诉：" + site.residentLink(scope == null ? null : scope.toString())));
+		}
+	}
+
+	private static boolean isResident(Recipient recipient) {
+		return recipient.id().startsWith(RESIDENT_PREFIX);
 	}
 
 	private List<Recipient> resolve(String roles, Map<String, Object> variables) {
 		Set<Recipient> result = new LinkedHashSet<>();
 		for (String role : roles.split(",")) {
 			switch (role.trim()) {
-				case "RESIDENT" -> result.add(new Recipient("resident:" + variables.get("residentPhone"),
+				case "RESIDENT" -> result.add(new Recipient(RESIDENT_PREFIX + variables.get("residentPhone"),
 						(String) variables.get("residentName"), null, (String) variables.get("residentPhone")));
 				case "AGENT" -> addUser(result, (String) variables.get("agentId"));
 				case "HANDLERS" -> addGroup(result, (String) variables.get("handlingGroup"));

@@ -98,7 +98,9 @@ class LedgerReport {
 		if (m.signedOffAt() == null) {
 			return "未签字";
 		}
-		return at(m.signedOffAt(), zone) + " 已签字" + (m.rating() == null ? "" : "，评价 " + m.rating() + " 星");
+		String by = m.signedOffBy() == null ? ""
+				: MatterLedger.RESIDENT_HIMSELF.equals(m.signedOffBy()) ? "（本人短信验证）" : "（" + m.signedOffBy() + " 录入）";
+		return at(m.signedOffAt(), zone) + " 已签字" + by + (m.rating() == null ? "" : "，评价 " + m.rating() + " 星");
 	}
 
 	/** One line of the registration form, with the source's columns. */

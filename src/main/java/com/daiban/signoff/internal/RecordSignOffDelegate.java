@@ -2,9 +2,11 @@ package com.daiban.signoff.internal;
 
 import com.daiban.input.ProcessInput;
 import com.daiban.matter.MatterLedger;
+import com.daiban.signoff.SignOff;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordSignOffDelegate implements JavaDelegate {
 
-	static final String CONFIRMED = "residentConfirmed";
+	static final String CONFIRMED = SignOff.CONFIRMED;
 
-	static final String RATING = "rating";
+	static final String RATING = SignOff.RATING;
 
-	static final String NOTE = "signOffNote";
+	static final String NOTE = SignOff.NOTE;
 
 	private final MatterLedger ledger;
 
@@ -36,8 +38,18 @@ class RecordSignOffDelegate implements JavaDelegate {
 		// Camunda Forms submit radio values as text: store the typed values the gateway and reports read.
 		execution.setVariable(CONFIRMED, confirmed);
 		execution.setVariable(RATING, rating);
-		ledger.recordSignOff((String) execution.getVariable("matterNo"), (String) execution.getVariable("agentId"),
-				confirmed, rating, ProcessInput.text(execution, NOTE, "备注", 500, false));
+		ledger.recordSignOff((String) execution.getVariable("matterNo"), enteredBy(execution), confirmed, rating,
+				ProcessInput.text(execution, NOTE, "备注", 500, false));
+	}
+
+	/** The resident (their own page), else the member of staff who completed the task, else the matter's agent. */
+	private static String enteredBy(DelegateExecution execution) {
+		if (SignOff.enteredByResident()) {
+			return MatterLedger.RESIDENT_HIMSELF;
+		}
+		Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return authentication != null && authentication.getUserId() != null ? authentication.getUserId()
+				: (String) execution.getVariable("agentId");
 	}
 
 	private static Boolean toBoolean(Object value) {
