@@ -99,12 +99,8 @@ class MatterController {
 					m.closedAt(), timeline);
 		}
 
-		/** 13812345678 → 138****5678: the resident's phone is not for everyone who can read the matter. */
 		static String mask(String phone) {
-			if (phone == null || phone.length() < 7) {
-				return phone;
-			}
-			return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+			return PhoneNumber.masked(phone);
 		}
 
 	}

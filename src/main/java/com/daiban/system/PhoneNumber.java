@@ -16,4 +16,12 @@ public final class PhoneNumber {
 		return value != null && VALID.matcher(value).matches();
 	}
 
+	/** 13812345678 → 138****5678: the resident's phone is not for everyone who can read the matter. */
+	public static String masked(String phone) {
+		if (phone == null || phone.length() < 7) {
+			return phone;
+		}
+		return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+	}
+
 }
