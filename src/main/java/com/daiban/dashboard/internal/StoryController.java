@@ -35,6 +35,10 @@ class StoryController {
 
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
+	private static final Pattern GROUP = Pattern.compile("(?:township|village|supervision)-[A-Za-z0-9]+|city-center");
+
+	private static final Pattern LIMIT = Pattern.compile("\\bP\\d+D\\b");
+
 	private final MatterLedger ledger;
 
 	private final NegativeList negativeList;
@@ -95,7 +99,7 @@ class StoryController {
 				m.signedOffAt(), m.rating(), m.satisfied() == null ? "" : (m.satisfied() ? "满意" : "不满意"),
 				m.reworkCount(), m.withdrawalReason(), m.closedAt(), m.closedAt() == null ? m.processInstanceId() : null);
 		List<Step> timeline = ledger.timeline(no).stream()
-			.map(t -> new Step(t.occurredAt(), t.kind(), Labels.event(t.kind()), t.actor(), maskPhones(t.detail())))
+			.map(t -> new Step(t.occurredAt(), t.kind(), Labels.event(t.kind()), t.actor(), readable(t.detail())))
 			.toList();
 		List<Mark> marks = negativeList.ofMatter(no).stream()
 			.map(e -> new Mark(e.recordedAt(), ReasonLabels.of(e.reason()), Labels.unit(e.responsibleUnit(), organisation),
@@ -106,6 +110,15 @@ class StoryController {
 					maskPhones(n.body())))
 			.toList();
 		return new Story(row, timeline, marks, sent);
+	}
+
+	/** Timeline texts name groups and limits by code (township-T01, P1D): shown by their names. */
+	private String readable(String detail) {
+		if (detail == null) {
+			return null;
+		}
+		String named = GROUP.matcher(maskPhones(detail)).replaceAll(g -> Labels.unit(g.group(), organisation));
+		return LIMIT.matcher(named).replaceAll(l -> limit(l.group()));
 	}
 
 	private static String maskPhones(String text) {
