@@ -438,6 +438,8 @@ public final class DaibanBenchmark {
 				scale.negativeList().text(), "", "≤ 1 s", scale.negativeList().p95() <= 1000);
 		t.add("monthly ledger export (xlsx, one village) p50 / p95 (ms), " + scale.ledgerRows() + " rows", "",
 				scale.ledger().text(), "", "≤ 3 s", scale.ledger().p95() <= 3000);
+		t.add("GET /api/dashboard (one township) p50 / p95 (ms), " + settings.open() + " open", "",
+				scale.dashboard().text(), "", "p95 ≤ 200 ms", scale.dashboard().p95() <= 200);
 		t.add("loader (rows/s)", "", num(scale.loaderRowsPerSecond()), "", "", null);
 	}
 
@@ -510,7 +512,7 @@ public final class DaibanBenchmark {
 
 	record ScaleFigures(Latency taskQuery, Latency taskQueryLarge, Latency taskCount, Latency taskCountLarge,
 			Latency matter, Latency negativeList, int negativeRows, Latency ledger, int ledgerRows,
-			double loaderRowsPerSecond) {
+			double loaderRowsPerSecond, Latency dashboard) {
 	}
 
 	static void writeQuietly(Path path, String text) {
