@@ -179,6 +179,24 @@ class SupervisionJourneyTests {
 		waitUntil("the ledger report", d -> d.getPageSource().contains("代办事项服务登记表"));
 		assertThat(browser.getPageSource()).contains(closed);
 		screenshot("ledger-report");
+
+		// a running matter: its story links to the instance in Cockpit, whose tab 事项经过 tells the same story
+		browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/daiban-matter?no=" + late);
+		clickInView(wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("在流程监控中查看运行中的流程"))));
+		clickInView(wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("事项经过"))));
+		waitUntil("the story in the instance tab", d -> d.getPageSource().contains("事项经过 · " + late));
+		waitUntil("the instance view loaded", d -> {
+			try {
+				Thread.sleep(2000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return true;
+		});
+		screenshot("running-instance-story");
+		assertThat(browser.findElements(By.cssSelector(".notifications .alert-danger, .alert.alert-danger")))
+			.as("permission errors in the instance view").extracting(WebElement::getText).isEmpty();
 	}
 
 	private boolean chartDrawn(String canvasId) {

@@ -263,7 +263,9 @@ async function renderWorkspace(node, api, compact) {
       + table(['单位', ...Object.values(EVENT_LABELS), '合计'], board.unitEvents.map(u => [
         td(escape(u.label)), ...Object.keys(EVENT_LABELS).map(k => td(figureLink(u.kinds[k]), true)), td(String(u.total), true)]))
       + '<h3>报表</h3><p class="daiban-reports">'
-      + '<a target="_blank" id="daiban-report-ledger" href="' + apiBase() + escape(board.reports.ledger) + '">代办事项服务登记表</a>'
+      + '代办事项服务登记表（本月）：' + board.villages.map((v, i) => '<a target="_blank"' + (i === 0 ? ' id="daiban-report-ledger"' : '')
+        + ' href="' + apiBase() + escape(board.reports.ledger.replace(/village=[^&]*/, 'village=' + encodeURIComponent(v.code)))
+        + '">' + escape(v.name) + '</a>').join('') + '<br>'
       + '<a target="_blank" id="daiban-report-negative" href="' + apiBase() + escape(board.reports.negativeList) + '">负面清单</a>'
       + '<a target="_blank" id="daiban-report-inspection" href="' + apiBase() + escape(board.reports.inspection) + '">月度检查</a>'
       + '<a target="_blank" id="daiban-report-assessment" href="' + apiBase() + escape(board.reports.assessment) + '">年度考核</a>'
