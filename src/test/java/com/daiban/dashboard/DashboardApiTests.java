@@ -275,6 +275,57 @@ class DashboardApiTests {
 		assertThat(rest.getForEntity("/api/dashboard", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
+	@Test
+	void shouldAcceptTheCockpitLoginAndItsCsrfTokenForWrites() {
+		ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/", String.class);
+		HttpHeaders session = new HttpHeaders();
+		cookies(page.getHeaders(), session);
+		String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
+		HttpHeaders login = new HttpHeaders(session);
+		login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		login.set("X-XSRF-TOKEN", token);
+		ResponseEntity<String> loggedIn = rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit",
+				HttpMethod.POST, new HttpEntity<>("username=supervisor-t01&password=demo", login), String.class);
+		assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+		HttpHeaders afterLogin = new HttpHeaders();
+		cookies(page.getHeaders(), afterLogin);
+		cookies(loggedIn.getHeaders(), afterLogin);
+		afterLogin.setAccept(List.of(MediaType.APPLICATION_JSON));
+
+		ResponseEntity<Map<String, Object>> board = rest.exchange("/api/dashboard", HttpMethod.GET,
+				new HttpEntity<>(afterLogin), JSON);
+		assertThat(board.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(board.getBody()).containsEntry("township", "T01");
+		HttpHeaders html = new HttpHeaders(afterLogin);
+		html.setAccept(List.of(MediaType.TEXT_HTML));
+		ResponseEntity<String> report = rest.exchange("/api/reports/assessment.html?year=2026", HttpMethod.GET,
+				new HttpEntity<>(html), String.class);
+		assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(report.getBody()).contains("年度考核");
+		// other domain endpoints keep asking for the password
+		assertThat(rest.exchange("/api/matters/" + overdue, HttpMethod.GET, new HttpEntity<>(afterLogin), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+		ResponseEntity<Map<String, Object>> withoutToken = rest.exchange("/api/dashboard", HttpMethod.POST,
+				new HttpEntity<>(afterLogin), JSON);
+		assertThat(withoutToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(withoutToken.getBody()).containsEntry("field", "X-XSRF-TOKEN");
+		HttpHeaders withToken = new HttpHeaders(afterLogin);
+		withToken.set("X-XSRF-TOKEN", token);
+		assertThat(rest.exchange("/api/dashboard", HttpMethod.POST, new HttpEntity<>(withToken), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+	}
+
+	private static void cookies(HttpHeaders from, HttpHeaders to) {
+		from.getOrEmpty(HttpHeaders.SET_COOKIE).forEach(cookie -> {
+			String pair = cookie.substring(0, cookie.indexOf(';'));
+			String name = pair.substring(0, pair.indexOf('='));
+			List<String> kept = to.getOrEmpty(HttpHeaders.COOKIE).stream().filter(c -> !c.startsWith(name + "=")).toList();
+			to.put(HttpHeaders.COOKIE, new java.util.ArrayList<>(kept));
+			to.add(HttpHeaders.COOKIE, pair);
+		});
+	}
+
 	// ---- helpers
 
 	private void at(Instant instant) {
