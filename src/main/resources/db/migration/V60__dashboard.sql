@@ -1,6 +1,7 @@
 -- The supervision workspace's figures.
--- Open matters (closed_at IS NULL) of a township by due instant: overdue now, due today, and the oldest open one.
-CREATE INDEX idx_matter_open_due ON matter (township_code, closed_at, due_at, accepted_at);
+-- Open matters (closed_at IS NULL) of a township: overdue now and due today per village (completed ones skipped), and
+-- the months that still have an open matter, all read from the index alone.
+CREATE INDEX idx_matter_open_due ON matter (township_code, closed_at, completed_at, due_at, village_code, accepted_at);
 
 -- Timeline events by kind (urges, extensions, pauses) without reading every step of every matter.
 CREATE INDEX idx_matter_event_kind ON matter_event (kind, occurred_at);

@@ -310,8 +310,19 @@ class DashboardApiTests {
 				new HttpEntity<>(afterLogin), JSON);
 		assertThat(withoutToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(withoutToken.getBody()).containsEntry("field", "X-XSRF-TOKEN");
-		HttpHeaders withToken = new HttpHeaders(afterLogin);
-		withToken.set("X-XSRF-TOKEN", token);
+		HttpHeaders withToken = new HttpHeaders();
+		withToken.putAll(afterLogin);
+		// the token Cockpit's scripts send: the logged-in session's, handed out with Cockpit's next request
+		ResponseEntity<String> next = rest.exchange("/camunda/api/engine/engine", HttpMethod.GET,
+				new HttpEntity<>(afterLogin), String.class);
+		cookies(next.getHeaders(), afterLogin);
+		String sessionToken = next.getHeaders().getFirst("X-XSRF-TOKEN") != null
+				? next.getHeaders().getFirst("X-XSRF-TOKEN") : afterLogin.getOrEmpty(HttpHeaders.COOKIE).stream()
+			.filter(c -> c.startsWith("XSRF-TOKEN="))
+			.map(c -> c.substring("XSRF-TOKEN=".length()))
+			.findFirst()
+			.orElse(token);
+		withToken.set("X-XSRF-TOKEN", sessionToken);
 		assertThat(rest.exchange("/api/dashboard", HttpMethod.POST, new HttpEntity<>(withToken), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
 	}

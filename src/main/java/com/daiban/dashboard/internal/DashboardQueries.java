@@ -7,9 +7,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,19 +108,20 @@ class DashboardQueries {
 	// ---- month counts -------------------------------------------------------------------------------------------------
 
 	/**
-	 * Counts per village and month for {@code months}, settled months from the store (counted and kept on first use),
-	 * the others from the ledger.
+	 * Counts per village and month for {@code months}: the current month and months with an open matter from the
+	 * ledger, the others (settled: no matter of theirs can change any more) from the store, counted and kept on first use.
 	 */
 	Map<String, Map<YearMonth, MonthCounts>> monthCounts(Collection<String> townships, List<YearMonth> months) {
 		Map<String, Map<YearMonth, MonthCounts>> result = new LinkedHashMap<>();
-		Map<String, YearMonth> settledBefore = settledBefore(townships);
+		YearMonth current = YearMonth.from(now().atZoneSameInstant(zone()));
 		for (String township : townships) {
-			YearMonth boundary = settledBefore.get(township);
-			List<YearMonth> settled = months.stream().filter(m -> m.isBefore(boundary)).toList();
+			Set<YearMonth> live = monthsWithOpenMatters(township, months);
+			live.add(current);
+			List<YearMonth> settled = months.stream().filter(m -> !live.contains(m) && m.isBefore(current)).toList();
 			Map<String, Map<YearMonth, MonthCounts>> stored = stored(township, settled);
 			for (YearMonth month : months) {
 				Map<String, MonthCounts> counts;
-				if (!month.isBefore(boundary)) {
+				if (!settled.contains(month)) {
 					counts = countFromLedger(township, month);
 				}
 				else {
@@ -140,24 +143,29 @@ class DashboardQueries {
 		return result;
 	}
 
-	/** Per township: the first month that can still change (the current one, or that of its oldest open matter). */
-	private Map<String, YearMonth> settledBefore(Collection<String> townships) {
-		YearMonth current = YearMonth.from(now().atZoneSameInstant(zone()));
-		Map<String, YearMonth> boundary = new HashMap<>();
-		townships.forEach(t -> boundary.put(t, current));
-		jdbc.sql("""
-				SELECT township_code, MIN(accepted_at) FROM matter WHERE township_code IN (:townships)
-				  AND closed_at IS NULL GROUP BY township_code
-				""")
-			.param("townships", townships)
-			.query((rs, n) -> {
-				OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-				YearMonth month = YearMonth.from(oldest.atZoneSameInstant(zone()));
-				boundary.merge(rs.getString(1), month, (a, b) -> a.isBefore(b) ? a : b);
-				return null;
-			})
-			.list();
-		return boundary;
+	/** The months among {@code months} in which a matter of the township accepted then is still open: one index scan. */
+	private Set<YearMonth> monthsWithOpenMatters(String township, List<YearMonth> months) {
+		StringBuilder sql = new StringBuilder("SELECT ");
+		Map<String, Object> params = new HashMap<>();
+		for (int i = 0; i < months.size(); i++) {
+			sql.append(i == 0 ? "" : ", ")
+				.append("COALESCE(SUM(CASE WHEN accepted_at >= :from").append(i).append(" AND accepted_at < :to").append(i)
+				.append(" THEN 1 ELSE 0 END), 0)");
+			params.put("from" + i, start(months.get(i)));
+			params.put("to" + i, start(months.get(i).plusMonths(1)));
+		}
+		sql.append(" FROM matter WHERE township_code = :township AND closed_at IS NULL");
+		params.put("township", township);
+		Set<YearMonth> open = new HashSet<>();
+		jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+			for (int i = 0; i < months.size(); i++) {
+				if (rs.getInt(i + 1) > 0) {
+					open.add(months.get(i));
+				}
+			}
+			return null;
+		}).list();
+		return open;
 	}
 
 	private Map<String, Map<YearMonth, MonthCounts>> stored(String township, List<YearMonth> months) {
