@@ -3,7 +3,7 @@ package com.daiban.notification;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import com.daiban.jdbc.RecordRows;
+import com.daiban.records.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -3,7 +3,6 @@ package com.daiban.identity.internal;
 import java.util.List;
 import java.util.Map;
 
-import com.daiban.identity.WebappSessionAuthentication;
 import jakarta.servlet.Filter;
 
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,4 +1,4 @@
-package com.daiban.identity;
+package com.daiban.identity.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
  * the basic filter as before. With the session, a request that changes something must echo Camunda's CSRF token in
  * {@code X-XSRF-TOKEN}, as Cockpit's own calls do.
  */
-public class WebappSessionAuthentication implements Filter {
+class WebappSessionAuthentication implements Filter {
 
 	private final ProcessEngine engine;
 
@@ -35,7 +35,7 @@ public class WebappSessionAuthentication implements Filter {
 
 	private final List<String> sessionPaths;
 
-	public WebappSessionAuthentication(ProcessEngine engine, Filter basic, List<String> sessionPaths) {
+	WebappSessionAuthentication(ProcessEngine engine, Filter basic, List<String> sessionPaths) {
 		this.engine = engine;
 		this.basic = basic;
 		this.sessionPaths = List.copyOf(sessionPaths);
