@@ -20,6 +20,10 @@ public record Caller(String userId, List<String> groupIds) {
 		return groupIds.contains(Groups.ADMIN);
 	}
 
+	public boolean isCityCenter() {
+		return groupIds.contains(Groups.CITY_CENTER);
+	}
+
 	public Set<String> villages() {
 		return codes(Groups::villageCodeOf);
 	}

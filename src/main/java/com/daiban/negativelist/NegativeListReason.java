@@ -23,4 +23,14 @@ public enum NegativeListReason {
 		return label;
 	}
 
+	/** The label of a stored name; a name no longer known is shown as it is. */
+	public static String labelOf(String name) {
+		for (NegativeListReason reason : values()) {
+			if (reason.name().equals(name)) {
+				return reason.label;
+			}
+		}
+		return name;
+	}
+
 }

@@ -38,6 +38,13 @@ public class Organisation {
 			.list();
 	}
 
+	public List<Village> villagesOf(String townshipCode) {
+		return jdbc.sql("SELECT code, name, township_code FROM village WHERE township_code = ? ORDER BY code")
+			.param(townshipCode)
+			.query(RecordRows.of(Village.class))
+			.list();
+	}
+
 	public List<Township> townships() {
 		return jdbc.sql("SELECT code, name, hotline FROM township ORDER BY code")
 			.query(RecordRows.of(Township.class))

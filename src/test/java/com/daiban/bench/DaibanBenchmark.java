@@ -440,6 +440,8 @@ public final class DaibanBenchmark {
 				scale.ledger().text(), "", "≤ 3 s", scale.ledger().p95() <= 3000);
 		t.add("POST /api/public/matters/lookup (resident) p50 / p95 (ms)", "", scale.residentLookup().text(), "",
 				"p95 ≤ 50 ms", scale.residentLookup().p95() <= 50);
+		t.add("GET /api/dashboard (one township) p50 / p95 (ms), " + settings.open() + " open", "",
+				scale.dashboard().text(), "", "p95 ≤ 200 ms", scale.dashboard().p95() <= 200);
 		t.add("loader (rows/s)", "", num(scale.loaderRowsPerSecond()), "", "", null);
 	}
 
@@ -512,7 +514,7 @@ public final class DaibanBenchmark {
 
 	record ScaleFigures(Latency taskQuery, Latency taskQueryLarge, Latency taskCount, Latency taskCountLarge,
 			Latency matter, Latency negativeList, int negativeRows, Latency ledger, int ledgerRows,
-			double loaderRowsPerSecond, Latency residentLookup) {
+			double loaderRowsPerSecond, Latency residentLookup, Latency dashboard) {
 	}
 
 	static void writeQuietly(Path path, String text) {

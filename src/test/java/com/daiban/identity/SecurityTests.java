@@ -87,6 +87,7 @@ class SecurityTests {
 		assertThat(login("clerk-t01", "cockpit").is4xxClientError()).isTrue();
 		assertThat(login("supervisor-t01", "tasklist")).isEqualTo(HttpStatus.OK);
 		assertThat(login("supervisor-t01", "cockpit")).isEqualTo(HttpStatus.OK);
+		assertThat(login("clerk-city", "cockpit")).isEqualTo(HttpStatus.OK);
 		assertThat(login("analyst", "cockpit")).isEqualTo(HttpStatus.OK);
 		assertThat(login("analyst", "tasklist").is4xxClientError()).isTrue();
 		assertThat(login("admin", "admin")).isEqualTo(HttpStatus.OK);

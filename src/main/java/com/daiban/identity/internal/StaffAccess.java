@@ -55,6 +55,10 @@ class StaffAccess {
 			case "TOWNSHIP", "CITY" -> {
 				staff(groupId);
 				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ);
+				// the city center watches every township in Cockpit's supervision workspace
+				if ("CITY".equals(type)) {
+					grants.grantGroup(groupId, Resources.APPLICATION, COCKPIT, ACCESS);
+				}
 				// the township center receives real-name complaints and may enter them from Tasklist
 				if ("TOWNSHIP".equals(type)) {
 					grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "complaint", READ, CREATE_INSTANCE);

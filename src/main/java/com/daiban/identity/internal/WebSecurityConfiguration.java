@@ -1,6 +1,9 @@
 package com.daiban.identity.internal;
 
+import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.Filter;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -32,9 +35,10 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> domainApiAuthentication(ProcessEngine engine) {
-		var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
-				new ContextEngineAuthenticationFilter(engine, "/api/public/"));
+	FilterRegistrationBean<Filter> domainApiAuthentication(ProcessEngine engine) {
+		// the supervision workspace inside Cockpit reads its figures and reports with the Cockpit login
+		var registration = new FilterRegistrationBean<Filter>(new WebappSessionAuthentication(engine,
+				new ContextEngineAuthenticationFilter(engine, "/api/public/"), List.of("/api/dashboard", "/api/reports")));
 		registration.setName("domain-api-authentication");
 		registration.addUrlPatterns("/api/*");
 		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,

@@ -105,7 +105,6 @@ class MatterController {
 					m.closedAt(), timeline);
 		}
 
-		/** 13812345678 → 138****5678: the resident's phone is not for everyone who can read the matter. */
 	}
 
 }

@@ -26,6 +26,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // the supervision office's workspace: dashboard block, 督查工作台 page, matters behind a figure, a matter's story
+  customScripts: ['scripts/daiban/supervision'],
 
 
   // customScripts: [
