@@ -112,7 +112,7 @@ class ReportController {
 		int n = 0;
 		for (MatterRecord m : matters) {
 			String item = itemNames.computeIfAbsent(m.serviceItemCode(),
-					code -> catalogue.find(code).map(ServiceItem::name).orElse(code));
+					code -> catalogue.item(code).map(ServiceItem::name).orElse(code));
 			rows.add(new LedgerRow(++n, m.matterNo(), at(m.acceptedAt()), m.residentName(),
 					m.handlerId() == null ? ""
 							: handlerNames.computeIfAbsent(m.handlerId(), id -> callers.contactOf(id).name()),

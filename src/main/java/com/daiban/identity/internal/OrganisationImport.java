@@ -19,11 +19,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.daiban.identity.Groups;
-import com.daiban.identity.internal.ImportRejected.Problem;
-import com.daiban.identity.internal.OrganisationTable.Line;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Township;
 import com.daiban.organisation.Village;
+import com.daiban.sheet.Line;
+import com.daiban.sheet.SheetRejected;
+import com.daiban.sheet.SheetRejected.Problem;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -93,9 +94,6 @@ class OrganisationImport {
 		Map<String, UnitRow> units = new LinkedHashMap<>();
 		Map<String, StaffRow> staff = new LinkedHashMap<>();
 		List<Line> staffLines = new ArrayList<>();
-		if (lines.isEmpty()) {
-			problems.add(Problem.of(2, null, "没有数据行"));
-		}
 		for (Line line : lines) {
 			switch (line.get(KIND)) {
 				case "镇" -> township(line, townships, problems);
@@ -123,10 +121,10 @@ class OrganisationImport {
 			person(line, knownTownships, knownVillages, units.keySet(), staff, problems);
 		}
 		if (initialPassword != null && (initialPassword.length() < 8 || initialPassword.length() > 64)) {
-			problems.add(new Problem(0, "initialPassword", "初始密码应为 8 到 64 个字符"));
+			problems.add(Problem.of("initialPassword", "初始密码应为 8 到 64 个字符"));
 		}
 		if (!problems.isEmpty()) {
-			throw new ImportRejected(problems);
+			throw new SheetRejected(problems);
 		}
 
 		for (Township township : townships.values()) {

@@ -1,12 +1,13 @@
 package com.daiban.identity.internal;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.daiban.identity.CallerScope;
+import com.daiban.sheet.Line;
+import com.daiban.sheet.SheetRejected;
+import com.daiban.sheet.SheetRows;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,17 +63,7 @@ class OrganisationImportController {
 	OrganisationImport.Result upload(@RequestPart("file") MultipartFile file,
 			@RequestPart(name = "initialPassword", required = false) String initialPassword) throws IOException {
 		requireAdmin();
-		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
-		List<OrganisationTable.Line> lines;
-		if (name.endsWith(".xlsx")) {
-			lines = OrganisationTable.readXlsx(file.getInputStream());
-		}
-		else if (name.endsWith(".csv")) {
-			lines = OrganisationTable.readCsv(file.getBytes());
-		}
-		else {
-			throw new ImportRejected(List.of(new ImportRejected.Problem(0, "file", "请上传 .xlsx 或 .csv 文件")));
-		}
+		List<Line> lines = SheetRows.read(file.getOriginalFilename(), file.getInputStream(), OrganisationTable.COLUMNS);
 		return organisationImport.apply(lines, blankToNull(initialPassword));
 	}
 
@@ -80,23 +71,18 @@ class OrganisationImportController {
 	OrganisationImport.Result csv(@RequestBody byte[] body,
 			@RequestHeader(name = PASSWORD_HEADER, required = false) String initialPassword) {
 		requireAdmin();
-		return organisationImport.apply(OrganisationTable.readCsv(body), blankToNull(initialPassword));
+		return organisationImport.apply(SheetRows.readCsv(body, OrganisationTable.COLUMNS), blankToNull(initialPassword));
 	}
 
-	@ExceptionHandler(ImportRejected.class)
-	ResponseEntity<Map<String, Object>> rejected(ImportRejected e) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("status", 400);
-		body.put("error", "Bad Request");
-		body.put("message", "组织机构未导入（全部未生效）：" + e.getMessage());
-		body.put("problems", e.problems());
-		return ResponseEntity.badRequest().body(body);
+	@ExceptionHandler(SheetRejected.class)
+	ResponseEntity<Map<String, Object>> rejected(SheetRejected e) {
+		return ResponseEntity.badRequest().body(SheetRows.errorBody("组织机构", e));
 	}
 
 	@ExceptionHandler(MissingServletRequestPartException.class)
 	ResponseEntity<Map<String, Object>> missingFile(MissingServletRequestPartException e) {
-		return rejected(new ImportRejected(List.of(new ImportRejected.Problem(0, e.getRequestPartName(),
-				"缺少上传字段 " + e.getRequestPartName()))));
+		return rejected(new SheetRejected(
+				List.of(SheetRejected.Problem.of(e.getRequestPartName(), "缺少上传字段 " + e.getRequestPartName()))));
 	}
 
 	@ExceptionHandler(AdminOnly.class)
