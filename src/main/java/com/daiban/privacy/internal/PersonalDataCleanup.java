@@ -68,7 +68,11 @@ class PersonalDataCleanup {
 				+ "' WHERE recipient LIKE 'resident:%' AND recipient <> 'resident:" + REMOVED_PHONE
 				+ "' AND matter_no IN (SELECT matter_no FROM matter WHERE status IN " + ENDED + ")")
 			.update();
-		return variables.size() + notices;
+		int failures = jdbc.sql("UPDATE notification_failure SET recipient = 'resident:" + REMOVED_PHONE
+				+ "' WHERE recipient LIKE 'resident:%' AND recipient <> 'resident:" + REMOVED_PHONE
+				+ "' AND matter_no IN (SELECT matter_no FROM matter WHERE status IN " + ENDED + ")")
+			.update();
+		return variables.size() + notices + failures;
 	}
 
 	/** @return how many matters were anonymised */
