@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.daiban.input.PlainText;
 import com.daiban.sheet.Line;
 import com.daiban.sheet.SheetRejected;
 import com.daiban.sheet.SheetRejected.Problem;
@@ -199,8 +200,8 @@ class CatalogueWorkbook {
 		if (required && value.isEmpty()) {
 			problems.add(Problem.of(line.number(), column, "请填写" + column));
 		}
-		else if (value.length() > max || value.contains("${") || value.contains("#{") || value.indexOf('<') >= 0
-				|| value.indexOf('>') >= 0 || value.chars().anyMatch(Character::isISOControl)) {
+		else if (value.length() > max || !PlainText.Validator.isPlain(value)
+				|| value.chars().anyMatch(Character::isISOControl)) {
 			problems.add(Problem.of(line.number(), column, "最长" + max + "个字符，且不能包含尖括号、表达式符号或控制字符"));
 		}
 	}

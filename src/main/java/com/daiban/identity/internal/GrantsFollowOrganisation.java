@@ -2,7 +2,6 @@ package com.daiban.identity.internal;
 
 import java.util.concurrent.Callable;
 
-import com.daiban.identity.StaffAccess;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

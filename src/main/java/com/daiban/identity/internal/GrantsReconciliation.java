@@ -1,6 +1,5 @@
 package com.daiban.identity.internal;
 
-import com.daiban.identity.StaffAccess;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;

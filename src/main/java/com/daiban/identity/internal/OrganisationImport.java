@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.daiban.identity.Groups;
+import com.daiban.input.PhoneNumber;
+import com.daiban.input.PlainText;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Township;
 import com.daiban.organisation.Village;
@@ -51,7 +53,7 @@ class OrganisationImport {
 
 	private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]{0,63}");
 
-	private static final Pattern MOBILE_OR_LANDLINE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+	private static final Pattern MOBILE_OR_LANDLINE = Pattern.compile(PhoneNumber.PATTERN);
 
 	private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,20}");
 
@@ -296,10 +298,9 @@ class OrganisationImport {
 		}
 	}
 
-	/** The same rule as free text everywhere else: no markup, no expression syntax, no control characters. */
+	/** The same rule as free text everywhere else, and no line breaks in a name. */
 	private static boolean plain(String value) {
-		return !value.contains("${") && !value.contains("#{") && value.indexOf('<') < 0 && value.indexOf('>') < 0
-				&& value.chars().noneMatch(Character::isISOControl);
+		return PlainText.Validator.isPlain(value) && value.chars().noneMatch(Character::isISOControl);
 	}
 
 	/** Creates the group, or renames it when {@code rename}; a stored group of another kind gets the file's kind. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-import com.daiban.notification.NotificationDispatcher;
+import com.daiban.notification.internal.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.QueuedNotifications;
 import org.camunda.bpm.engine.HistoryService;
