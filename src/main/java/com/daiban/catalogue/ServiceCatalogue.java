@@ -7,7 +7,10 @@ import com.daiban.records.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The service catalogue (便民服务指南) as data, maintained by migrations. */
+/**
+ * The service catalogue (便民服务指南) as data, maintained by the administrator's import; retired items are no longer
+ * offered but stay known for the matters that name them.
+ */
 @Service
 public class ServiceCatalogue {
 
@@ -26,6 +29,12 @@ public class ServiceCatalogue {
 		return jdbc.sql(SELECT + " WHERE i.active ORDER BY i.code").query(RecordRows.of(ServiceItem.class)).list();
 	}
 
+	/** An item, retired or not: for matters accepted while it was offered (re-routing, reports). */
+	public Optional<ServiceItem> item(String code) {
+		return jdbc.sql(SELECT + " WHERE i.code = ?").param(code).query(RecordRows.of(ServiceItem.class)).optional();
+	}
+
+	/** An item still offered for new matters. */
 	public Optional<ServiceItem> find(String code) {
 		return jdbc.sql(SELECT + " WHERE i.active AND i.code = ?")
 			.param(code)

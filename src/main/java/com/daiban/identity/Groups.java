@@ -9,6 +9,9 @@ public final class Groups {
 
 	public static final String ADMIN = "camunda-admin";
 
+	/** The city's supervision above the townships' offices (上级督查). */
+	public static final String HIGHER_SUPERVISION = "higher-supervision";
+
 	private static final String VILLAGE_PREFIX = "village-";
 
 	private static final String TOWNSHIP_PREFIX = "township-";

@@ -2,6 +2,7 @@ package com.daiban.notification;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,16 +15,52 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param directoryCache how long the staff a notification goes to (group members, their e-mail and phone) are kept
  * between lookups; a change in Admin reaches notifications after at most this long. {@code 0s} looks up every time
  * @param dispatch how queued notifications are sent ({@link NotificationDispatcher})
+ * @param sms how SMS requests are shaped ({@link Sms})
  */
 @ConfigurationProperties("daiban.notification")
 public record NotificationProperties(List<String> channels, String smsWebhookUrl, String fromAddress,
-		Duration directoryCache, Dispatch dispatch) {
+		Duration directoryCache, Dispatch dispatch, Sms sms) {
 
 	public NotificationProperties {
 		channels = channels == null ? List.of("log") : List.copyOf(channels);
 		fromAddress = fromAddress == null ? "daiban@localhost" : fromAddress;
 		directoryCache = directoryCache == null ? Duration.ofSeconds(30) : directoryCache;
 		dispatch = dispatch == null ? new Dispatch(null, null, null) : dispatch;
+		sms = sms == null ? new Sms(null, null) : sms;
+	}
+
+	/**
+	 * Domestic SMS platforms send only approved templates: a notice kind listed in {@code templates} is sent as
+	 * {@code {phone, signName, templateCode, templateParam, messageId}} (the gateway adapter passes these to the
+	 * platform), every other kind as plain text {@code {phone, text, messageId}}.
+	 * @param signName the approved signature (签名), e.g. 便民代办
+	 * @param templates per notice kind (PROMISE, REPLIED, ...): the template code and, per template parameter, the
+	 * notice value it takes ({@code matterNo}, {@code serviceItemName}, {@code dueAt}, {@code reply}, ...)
+	 */
+	public record Sms(String signName, Map<String, SmsTemplate> templates) {
+
+		public Sms {
+			templates = templates == null ? Map.of() : Map.copyOf(templates);
+			for (var entry : templates.entrySet()) {
+				if (entry.getValue().code() == null || entry.getValue().code().isBlank()) {
+					throw new IllegalArgumentException("daiban.notification.sms.templates." + entry.getKey()
+							+ ".code is required");
+				}
+			}
+			if (!templates.isEmpty() && (signName == null || signName.isBlank())) {
+				throw new IllegalArgumentException("daiban.notification.sms.sign-name is required with templates");
+			}
+		}
+
+	}
+
+	/** @param parameters template parameter name → the notice value it takes */
+	public record SmsTemplate(String code, Map<String, String> parameters) {
+
+		public SmsTemplate {
+			parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+		}
+
 	}
 
 	/**

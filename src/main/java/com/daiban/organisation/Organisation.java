@@ -71,4 +71,26 @@ public class Organisation {
 		}
 	}
 
+	/** Adds the township or, when it exists, updates its name and hotline. */
+	@Transactional
+	public void saveTownship(Township township) {
+		int updated = jdbc.sql("UPDATE township SET name = ?, hotline = ? WHERE code = ?")
+			.params(township.name(), township.hotline(), township.code())
+			.update();
+		if (updated == 0) {
+			ensureTownship(township);
+		}
+	}
+
+	/** Adds the village or, when it exists, updates its name and township. */
+	@Transactional
+	public void saveVillage(Village village) {
+		int updated = jdbc.sql("UPDATE village SET name = ?, township_code = ? WHERE code = ?")
+			.params(village.name(), village.townshipCode(), village.code())
+			.update();
+		if (updated == 0) {
+			ensureVillage(village);
+		}
+	}
+
 }

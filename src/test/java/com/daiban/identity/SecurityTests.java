@@ -100,7 +100,13 @@ class SecurityTests {
 		assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
 		// The job executor's health is checked where it runs: PostgresEndToEndTests.
 		assertThat(health.getBody()).contains("\"processEngine\"");
-		assertThat(rest.getForEntity("/actuator/prometheus", String.class).getBody()).contains("jvm_memory_used_bytes");
+		assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(rest.withBasicAuth("agent-v04-a", "demo").getForEntity("/actuator/prometheus", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(rest.withBasicAuth("analyst", "demo").getForEntity("/actuator/prometheus", String.class).getBody())
+			.contains("jvm_memory_used_bytes");
 	}
 
 	@Test

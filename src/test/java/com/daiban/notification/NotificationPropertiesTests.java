@@ -12,7 +12,7 @@ class NotificationPropertiesTests {
 
 	@Test
 	void shouldDispatchInTheBackgroundByDefaultAndKeepAnOperatorsChoice() {
-		NotificationProperties.Dispatch dispatch = new NotificationProperties(null, null, null, null, null).dispatch();
+		NotificationProperties.Dispatch dispatch = new NotificationProperties(null, null, null, null, null, null).dispatch();
 		assertThat(dispatch.enabled()).isTrue();
 		assertThat(dispatch.interval()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(dispatch.threads()).isEqualTo(4);

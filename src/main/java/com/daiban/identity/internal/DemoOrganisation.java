@@ -32,15 +32,11 @@ class DemoOrganisation {
 
 	private final IdentityService identityService;
 
-	private final StaffAccess staffAccess;
-
 	private final AdminMembership adminMembership;
 
-	DemoOrganisation(Organisation organisation, IdentityService identityService, StaffAccess staffAccess,
-			AdminMembership adminMembership) {
+	DemoOrganisation(Organisation organisation, IdentityService identityService, AdminMembership adminMembership) {
 		this.organisation = organisation;
 		this.identityService = identityService;
-		this.staffAccess = staffAccess;
 		this.adminMembership = adminMembership;
 	}
 
@@ -74,7 +70,6 @@ class DemoOrganisation {
 		group(Groups.ANALYSTS, "流程分析员", "ANALYSTS");
 		user("analyst", "流程", "分析员", "13700000002", Groups.ANALYSTS);
 		adminMembership.ensureAdministrator("admin", PASSWORD);
-		staffAccess.grantAll();
 	}
 
 	private void group(String id, String name, String type) {

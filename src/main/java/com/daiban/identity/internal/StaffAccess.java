@@ -8,7 +8,10 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 
+import java.util.List;
+
 import com.daiban.identity.AccessGrants;
+import com.daiban.identity.GroupGrants;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which application and which resources each kind of group reaches. Tasks themselves are granted by the engine to
  * their candidate group; process instances are granted per matter to its village, township and supervision office,
- * so a group never sees another village's work.
+ * so a group never sees another village's work. This is the one place that maps kinds of group to authorizations; it
+ * runs whenever a group or membership is saved (through any API, see {@code GrantsFollowOrganisation}) and at start-up.
  */
 @Component
 class StaffAccess {
@@ -30,22 +34,41 @@ class StaffAccess {
 
 	private final AccessGrants grants;
 
-	StaffAccess(IdentityService identityService, AccessGrants grants) {
+	private final List<GroupGrants> others;
+
+	StaffAccess(IdentityService identityService, AccessGrants grants, List<GroupGrants> others) {
 		this.identityService = identityService;
 		this.grants = grants;
+		this.others = others;
 	}
 
-	/** Grants every existing group what its type needs; run after groups are created. */
+	/** Grants every existing group what its type needs: at start-up this repairs whatever drifted. */
 	public void grantAll() {
 		for (Group group : identityService.createGroupQuery().list()) {
-			grantForType(group.getId(), group.getType());
+			grantGroup(group.getId(), group.getType());
 		}
 	}
 
-	void grantForType(String groupId, String type) {
+	/** Grants one stored group what its type needs, e.g. after a member was added. */
+	public void grantGroup(String groupId) {
+		Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+		if (group != null) {
+			grantGroup(group.getId(), group.getType());
+		}
+	}
+
+	/** Grants a group what its type needs, e.g. as it is created or its type changes. */
+	public void grantGroup(String groupId, String type) {
 		if (type == null) {
 			return;
 		}
+		grantOwn(groupId, type);
+		for (GroupGrants other : others) {
+			other.grant(groupId, type);
+		}
+	}
+
+	private void grantOwn(String groupId, String type) {
 		switch (type) {
 			case "VILLAGE" -> {
 				staff(groupId);
@@ -73,6 +96,15 @@ class StaffAccess {
 				// the office may re-run a month's inspection from Tasklist
 				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "monthly-inspection", READ, CREATE_INSTANCE);
 				grants.grantGroup(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
+			}
+			case "HIGHER_SUPERVISION" -> {
+				// the city's supervision oversees every township: Cockpit and every matter's history, nothing to change
+				staff(groupId);
+				grants.grantGroup(groupId, Resources.APPLICATION, COCKPIT, ACCESS);
+				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY);
+				grants.grantGroup(groupId, Resources.DECISION_DEFINITION, "*", READ);
+				grants.grantGroup(groupId, Resources.PROCESS_INSTANCE, "*", READ);
+				grants.grantGroup(groupId, Resources.HISTORIC_PROCESS_INSTANCE, "*", READ);
 			}
 			case "ANALYSTS" -> {
 				grants.grantGroup(groupId, Resources.APPLICATION, COCKPIT, ACCESS);

@@ -30,8 +30,9 @@ class RouteInputsListener implements ExecutionListener {
 			return;
 		}
 		String code = (String) execution.getVariable(SERVICE_ITEM_CODE);
-		ServiceItem item = catalogue.find(code)
-			.orElseThrow(() -> new IllegalStateException("服务事项 " + code + " 已不在服务目录中，无法重新分流"));
+		// a running matter is routed by its item even after the item was retired from the guide
+		ServiceItem item = catalogue.item(code)
+			.orElseThrow(() -> new IllegalStateException("服务事项 " + code + " 不在服务目录中，无法重新分流"));
 		set(execution, item);
 	}
 

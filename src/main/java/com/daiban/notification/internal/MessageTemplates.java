@@ -45,11 +45,21 @@ final class MessageTemplates {
 		if (template == null) {
 			throw new IllegalArgumentException("unknown notification kind " + kind + " and no messageText given");
 		}
-		return new Message(fill(template[0], variables), fill(template[1], variables));
+		return new Message(fill(template[0], variables), fill(template[1], variables), parameters(template[1], variables));
 	}
 
 	static Message custom(String subject, String text, Map<String, Object> variables) {
-		return new Message(fill(subject, variables), fill(text, variables));
+		return new Message(fill(subject, variables), fill(text, variables), parameters(text, variables));
+	}
+
+	/** The values the text names, formatted as in the text. */
+	static Map<String, String> parameters(String template, Map<String, Object> variables) {
+		Map<String, String> parameters = new java.util.LinkedHashMap<>();
+		Matcher matcher = PLACEHOLDER.matcher(template);
+		while (matcher.find()) {
+			parameters.put(matcher.group(1), format(variables.get(matcher.group(1))));
+		}
+		return parameters;
 	}
 
 	static String fill(String template, Map<String, Object> variables) {

@@ -51,13 +51,25 @@ class NotificationGateway {
 	 * @param messageId the idempotency key: a crash after the gateway took the message but before our transaction
 	 * committed makes the retry send it again, and a gateway that drops repeated ids delivers it once
 	 */
-	void sms(String phone, Message message, String messageId) {
+	void sms(String phone, String kind, Message message, String messageId) {
 		sms.post()
 			.uri(properties.smsWebhookUrl())
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("phone", phone, "text", message.body(), "messageId", messageId))
+			.body(smsRequest(phone, kind, message, messageId))
 			.retrieve()
 			.toBodilessEntity();
+	}
+
+	/** Plain text, or the platform's approved template with its named parameters where the kind has one. */
+	Map<String, Object> smsRequest(String phone, String kind, Message message, String messageId) {
+		NotificationProperties.SmsTemplate template = properties.sms().templates().get(kind);
+		if (template == null) {
+			return Map.of("phone", phone, "text", message.body(), "messageId", messageId);
+		}
+		Map<String, String> parameters = new java.util.LinkedHashMap<>();
+		template.parameters().forEach((name, value) -> parameters.put(name, message.parameters().getOrDefault(value, "")));
+		return Map.of("phone", phone, "signName", properties.sms().signName(), "templateCode", template.code(),
+				"templateParam", parameters, "messageId", messageId);
 	}
 
 	void log(Recipient recipient, Message message) {

@@ -1,8 +1,13 @@
 package com.daiban.notification.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import com.daiban.notification.NotificationProperties;
 import com.daiban.notification.ResidentTexts;
@@ -43,8 +48,15 @@ class Notifications {
 
 	private final ObjectProvider<NotificationDispatcher> dispatcher;
 
+	private final NotificationFailures failures;
+
+	private final ObjectMapper json;
+
 	Notifications(JdbcClient jdbc, @Lazy RuntimeService runtimeService, NotificationGateway gateway,
-			NotificationProperties properties, Clock clock, ObjectProvider<NotificationDispatcher> dispatcher) {
+			NotificationProperties properties, Clock clock, ObjectProvider<NotificationDispatcher> dispatcher,
+			NotificationFailures failures, ObjectMapper json) {
+		this.failures = failures;
+		this.json = json;
 		this.jdbc = jdbc;
 		this.runtimeService = runtimeService;
 		this.gateway = gateway;
@@ -61,13 +73,13 @@ class Notifications {
 			String key = truncate(batch + ":" + recipient.id(), 190);
 			queued += jdbc.sql("""
 					INSERT INTO notification_outbox (batch_key, idempotency_key, matter_no, kind, recipient_id,
-					    recipient_name, email, phone, subject, body, queued_at)
-					SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
+					    recipient_name, email, phone, subject, body, parameters, queued_at)
+					SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
 					WHERE NOT EXISTS (SELECT 1 FROM notification_outbox WHERE idempotency_key = ?)
 					""")
 				.params(batch, key, matterNo, kind, truncate(recipient.id(), 128), truncate(recipient.name(), 128),
 						truncate(recipient.email(), 255), truncate(recipient.phone(), 32), truncate(message.subject(), 200),
-						truncate(message.body(), 2000), OffsetDateTime.now(clock), key)
+						truncate(message.body(), 2000), parameters(message), OffsetDateTime.now(clock), key)
 				.update();
 		}
 		if (queued > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -128,13 +140,14 @@ class Notifications {
 
 	private int sendAndRemove(String batchKey, String condition) {
 		List<Queued> batch = jdbc.sql("""
-				SELECT id, idempotency_key, matter_no, kind, recipient_id, recipient_name, email, phone, subject, body
+				SELECT id, idempotency_key, matter_no, kind, recipient_id, recipient_name, email, phone, subject, body,
+				  parameters
 				FROM notification_outbox WHERE batch_key = ? %s ORDER BY id FOR UPDATE
 				""".formatted(condition))
 			.param(batchKey)
 			.query((rs, row) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					new Recipient(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
-					new Message(rs.getString(9), rs.getString(10))))
+					new Message(rs.getString(9), rs.getString(10), parameters(rs.getString(11)))))
 			.list();
 		for (Queued queued : batch) {
 			send(queued.idempotencyKey(), queued.matterNo(), queued.kind(), queued.recipient(), queued.message());
@@ -156,13 +169,25 @@ class Notifications {
 		boolean sent = false;
 		if (properties.uses("email") && recipient.email() != null) {
 			if (claim(idempotencyKey, matterNo, kind, "EMAIL", recipient.email(), message)) {
-				gateway.email(recipient.email(), message);
+				try {
+					gateway.email(recipient.email(), message);
+				}
+				catch (RuntimeException failure) {
+					failures.record(channelKey(idempotencyKey, "EMAIL"), matterNo, kind, "EMAIL", recipient.email(), failure);
+					throw failure;
+				}
 			}
 			sent = true;
 		}
 		if (properties.uses("sms") && recipient.phone() != null && recipient.email() == null) {
 			if (claim(idempotencyKey, matterNo, kind, "SMS", recipient.phone(), message)) {
-				gateway.sms(recipient.phone(), message, channelKey(idempotencyKey, "SMS"));
+				try {
+					gateway.sms(recipient.phone(), kind, message, channelKey(idempotencyKey, "SMS"));
+				}
+				catch (RuntimeException failure) {
+					failures.record(channelKey(idempotencyKey, "SMS"), matterNo, kind, "SMS", recipient.id(), failure);
+					throw failure;
+				}
 			}
 			sent = true;
 		}
@@ -188,6 +213,32 @@ class Notifications {
 	/** What the log keeps of a message: a one-time code is for the resident's eyes only. */
 	private static String logged(String kind, String body) {
 		return ResidentTexts.ONE_TIME_CODE.equals(kind) ? body.replaceAll("\\d{6}", "******") : body;
+	}
+
+	private String parameters(Message message) {
+		if (message.parameters().isEmpty()) {
+			return null;
+		}
+		try {
+			String text = json.writeValueAsString(message.parameters());
+			return text.length() <= 2000 ? text : null;
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private Map<String, String> parameters(String stored) {
+		if (stored == null) {
+			return Map.of();
+		}
+		try {
+			return json.readValue(stored, new TypeReference<Map<String, String>>() {
+			});
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static String channelKey(String key, String channel) {
