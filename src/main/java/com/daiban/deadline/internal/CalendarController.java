@@ -11,6 +11,7 @@ import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.system.ForbiddenException;
 import com.daiban.system.InvalidInputException;
+import com.daiban.system.NotFoundException;
 import com.daiban.system.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -73,7 +74,7 @@ class CalendarController {
 			@RequestParam(required = false) @Pattern(regexp = TOWNSHIP, message = "township 格式不正确") String township) {
 		boolean removed = maintenance.remove(township, date, admin().userId());
 		if (!removed) {
-			throw new InvalidInputException("date", "日历中没有这一天：" + date);
+			throw new NotFoundException("日历中没有这一天：" + date);
 		}
 		return ResponseEntity.noContent().build();
 	}

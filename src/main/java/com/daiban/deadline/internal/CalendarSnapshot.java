@@ -24,6 +24,9 @@ final class CalendarSnapshot implements WorkingCalendar {
 	/** A calendar with no working day for this long is broken data, not a long holiday. */
 	private static final int MAX_DAYS_CLOSED = 366;
 
+	/** Far beyond any limit of the product (a year of service hours); bounds the walk through the periods. */
+	private static final Duration MAX_WORKING_TIME = Duration.ofDays(366);
+
 	private final ZoneId zone;
 
 	private final Map<LocalDate, CalendarDay.Kind> national = new HashMap<>();
@@ -112,12 +115,12 @@ final class CalendarSnapshot implements WorkingCalendar {
 
 	@Override
 	public Instant plusWorkingTime(String townshipCode, Instant from, Duration workingTime) {
-		if (workingTime.isNegative()) {
-			throw new IllegalArgumentException("working time must not be negative: " + workingTime);
+		if (workingTime.isNegative() || workingTime.compareTo(MAX_WORKING_TIME) > 0) {
+			throw new IllegalArgumentException("working time must lie between zero and " + MAX_WORKING_TIME + ": " + workingTime);
 		}
 		Instant cursor = nextOpening(townshipCode, from);
 		Duration left = workingTime;
-		for (int guard = 0; guard < 4 * MAX_DAYS_CLOSED * 10; guard++) {
+		while (true) {
 			Instant periodEnd = periodEnd(townshipCode, cursor);
 			Duration available = Duration.between(cursor, periodEnd);
 			if (left.compareTo(available) <= 0) {
@@ -126,7 +129,6 @@ final class CalendarSnapshot implements WorkingCalendar {
 			left = left.minus(available);
 			cursor = nextOpening(townshipCode, periodEnd);
 		}
-		throw new IllegalStateException("working time too long to count: " + workingTime);
 	}
 
 	@Override
