@@ -26,6 +26,7 @@ import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.ProcessDriver;
 import com.daiban.support.ModelCoverage;
 import com.daiban.support.QueuedNotifications;
+import com.daiban.support.TestClock;
 import com.daiban.support.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
@@ -42,6 +43,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -99,9 +101,18 @@ class ProxyMatterProcessTest {
 
 	private final List<String> started = new ArrayList<>();
 
+	/** A plain Wednesday inside service hours, far from any holiday. */
+	private static final String WEDNESDAY_MORNING = "2026-11-25T10:00:00+08:00";
+
 	@BeforeEach
 	void initAssertions() {
 		init(engine);
+		TestClock.set(WEDNESDAY_MORNING);
+	}
+
+	@AfterEach
+	void resetClock() {
+		TestClock.reset();
 	}
 
 	@AfterAll
@@ -115,7 +126,7 @@ class ProxyMatterProcessTest {
 		ProcessInstance instance = instance(matter);
 
 		assertThat(matter.level()).isEqualTo("TOWNSHIP");
-		assertThat(matter.dueAt().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(1, ChronoUnit.MINUTES));
+		assertThat(matter.dueAt().toInstant()).isEqualTo(at("2026-11-26T10:00:00+08:00"));
 		assertThat(instance).isWaitingAt("Task_HandleMatter").task().hasCandidateGroup("township-T01");
 		assertThat(handlingTask(instance).getDueDate().toInstant()).isEqualTo(matter.dueAt().toInstant().truncatedTo(ChronoUnit.MILLIS));
 		assertThat(visibleTaskCount("clerk-t01", "township-T01", instance)).isEqualTo(1);
@@ -154,7 +165,8 @@ class ProxyMatterProcessTest {
 		ProcessInstance instance = instance(matter);
 
 		assertThat(matter.level()).isEqualTo("CITY");
-		assertThat(matter.dueAt().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(1, ChronoUnit.MINUTES));
+		// five working days: Thu, Fri, Mon, Tue, Wed
+		assertThat(matter.dueAt().toInstant()).isEqualTo(at("2026-12-02T10:00:00+08:00"));
 		assertThat(instance).isWaitingAt("Task_HandleMatter").task().hasCandidateGroup("city-center");
 		assertThat(visibleTaskCount("clerk-t01", "township-T01", instance)).isZero();
 
@@ -163,6 +175,56 @@ class ProxyMatterProcessTest {
 
 		assertThat(instance).isEnded().hasPassed("EndEvent_MatterClosed");
 		assertThat(ledger.find(matter.matterNo()).orElseThrow().handlerId()).isEqualTo("clerk-city");
+	}
+
+	@Test
+	void shouldNotMarkAMatterAcceptedBeforeNationalDayOverdueDuringTheHoliday() {
+		TestClock.set("2026-09-30T16:00:00+08:00");
+		AcceptedMatter matter = accept("MZ-001");
+		ProcessInstance instance = instance(matter);
+		Instant promised = at("2026-10-08T16:00:00+08:00");
+		assertThat(matter.dueAt().toInstant()).isEqualTo(promised);
+		assertThat(handlingTask(instance).getDueDate().toInstant()).isEqualTo(promised);
+		assertThat(timer(instance, "Event_DeadlinePassed").getDuedate().toInstant()).isEqualTo(promised);
+
+		// a whole day after the old 24-hour limit, in the middle of the holiday: nothing is due
+		TestClock.set("2026-10-05T10:00:00+08:00");
+		assertThat(dueTimers(instance)).isEmpty();
+		assertThat(ledger.find(matter.matterNo()).orElseThrow().dueAt().toInstant()).isEqualTo(promised);
+
+		// a minute before the promise the reminder has fired, the deadline not
+		TestClock.set(promised.minusSeconds(60));
+		assertThat(dueTimers(instance)).containsExactly("Event_ReminderDue");
+		driver.executeJob(instance, "Event_ReminderDue");
+		assertThat(negativeList.ofMatter(matter.matterNo())).isEmpty();
+
+		TestClock.set(promised);
+		assertThat(dueTimers(instance)).containsExactly("Event_DeadlinePassed");
+		driver.executeJob(instance, "Event_DeadlinePassed");
+		assertThat(negativeList.ofMatter(matter.matterNo())).singleElement()
+			.satisfies(entry -> assertThat(entry.recordedAt().toInstant()).isEqualTo(promised));
+	}
+
+	@Test
+	void shouldRemindAtThreeQuartersOfTheWorkingTimeInsideServiceHours() {
+		TestClock.set("2026-09-30T16:00:00+08:00");
+		AcceptedMatter township = accept("MZ-001");
+		// 9 service hours to the promise; 6h45 of them: 1h30 on Wednesday, 5h15 from Thursday's opening
+		assertThat(timer(instance(township), "Event_ReminderDue").getDuedate().toInstant())
+			.isEqualTo(at("2026-10-08T13:45:00+08:00"));
+
+		TestClock.set("2026-12-04T18:30:00+08:00");
+		AcceptedMatter evening = accept("MZ-001");
+		assertThat(evening.dueAt().toInstant()).isEqualTo(at("2026-12-08T08:30:00+08:00"));
+		assertThat(timer(instance(evening), "Event_ReminderDue").getDuedate().toInstant())
+			.isEqualTo(at("2026-12-07T15:15:00+08:00"));
+
+		AcceptedMatter city = accept("LB-004");
+		assertThat(city.dueAt().toInstant()).isEqualTo(at("2026-12-14T08:30:00+08:00"));
+		Instant cityReminder = timer(instance(city), "Event_ReminderDue").getDuedate().toInstant();
+		java.time.LocalTime time = cityReminder.atZone(ZoneId.of("Asia/Shanghai")).toLocalTime();
+		assertThat(time).isBetween(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30));
+		assertThat(cityReminder).isEqualTo(at("2026-12-10T15:15:00+08:00"));
 	}
 
 	@Test
@@ -186,8 +248,8 @@ class ProxyMatterProcessTest {
 			.processInstanceId(instance.getId())
 			.activityId("Event_SignOffOverdue")
 			.singleResult();
-		assertThat(reminder.getDuedate().toInstant())
-			.isCloseTo(Instant.now().plus(deadlines.signOffReminderAfter()), within(1, ChronoUnit.MINUTES));
+		// three working days after the reply, over the weekend
+		assertThat(reminder.getDuedate().toInstant()).isEqualTo(at("2026-11-30T10:00:00+08:00"));
 	}
 
 	@Test
@@ -240,9 +302,7 @@ class ProxyMatterProcessTest {
 		assertThat(recipients(matter.matterNo(), "REMINDER")).contains("clerk-t01@daiban.local", "agent-v01-a@daiban.local");
 
 		// Time passes: the promised instant is behind us when the deadline timer fires.
-		jdbc.sql("UPDATE matter SET due_at = ? WHERE matter_no = ?")
-			.params(OffsetDateTime.now().minusMinutes(1), matter.matterNo())
-			.update();
+		TestClock.set(matter.dueAt().toInstant().plusSeconds(60));
 		driver.executeJob(instance, "Event_DeadlinePassed");
 		List<NegativeListEntry> entries = negativeList.ofMatter(matter.matterNo());
 		assertThat(entries).singleElement().satisfies(entry -> {
@@ -301,7 +361,7 @@ class ProxyMatterProcessTest {
 		MatterRecord row = ledger.find(matter.matterNo()).orElseThrow();
 		assertThat(row.status()).isEqualTo(MatterStatus.CLOSED);
 		assertThat(row.onTime()).isFalse();
-		assertThat(negativeList.entries(Year.now(ZoneId.of("Asia/Shanghai")).getValue(), "T01", "V01"))
+		assertThat(negativeList.entries(2026, "T01", "V01"))
 			.filteredOn(e -> e.matterNo().equals(matter.matterNo()))
 			.hasSize(2);
 	}
@@ -417,6 +477,10 @@ class ProxyMatterProcessTest {
 		assertThat(instance).isEnded();
 	}
 
+	private static Instant at(String instant) {
+		return OffsetDateTime.parse(instant).toInstant();
+	}
+
 	private AcceptedMatter accept(String item) {
 		AcceptedMatter matter = driver.as(AGENT_V01.userId(), "village-V01", () -> intake.accept(new MatterDraft("V01", item,
 				Channel.OFFICE, "王秀英", "13900001111", "代办：" + item, AGENT_V01.userId()), AGENT_V01));
@@ -471,6 +535,21 @@ class ProxyMatterProcessTest {
 
 	private long visibleTaskCount(String user, String group, ProcessInstance instance) {
 		return driver.as(user, group, () -> taskService.createTaskQuery().processInstanceId(instance.getId()).count());
+	}
+
+	private Job timer(ProcessInstance instance, String activityId) {
+		return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+	}
+
+	/** The instance's timers that the job executor would pick up now. */
+	private List<String> dueTimers(ProcessInstance instance) {
+		return java.util.stream.Stream.of("Event_ReminderDue", "Event_DeadlinePassed", "Event_SignOffOverdue")
+			.filter(activityId -> managementService.createJobQuery()
+				.processInstanceId(instance.getId())
+				.activityId(activityId)
+				.duedateLowerThenOrEquals(java.util.Date.from(TestClock.now()))
+				.count() > 0)
+			.toList();
 	}
 
 	private List<String> notifications(String matterNo, String kind) {
