@@ -35,7 +35,7 @@ class RecordVerificationDelegate implements JavaDelegate {
 		}
 		OffsetDateTime rectificationDueAt = null;
 		if (verified) {
-			Promise promise = calendar.promise((String) execution.getVariable("rectificationLimit"), null);
+			Promise promise = calendar.promise((String) execution.getVariable(TOWNSHIP_CODE), (String) execution.getVariable("rectificationLimit"), null);
 			rectificationDueAt = OffsetDateTime.ofInstant(promise.dueAt(), ZoneOffset.UTC);
 			execution.setVariable(RECTIFICATION_DUE_AT, Date.from(promise.dueAt()));
 		}

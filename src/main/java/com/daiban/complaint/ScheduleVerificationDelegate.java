@@ -33,7 +33,7 @@ class ScheduleVerificationDelegate implements JavaDelegate {
 		if (limits == null || limits.get("verificationLimit") == null) {
 			throw new IllegalStateException(DECISION + " gave no verification limit for " + execution.getVariable(COMPLAINT_NO));
 		}
-		Promise promise = calendar.promise((String) limits.get("verificationLimit"), null);
+		Promise promise = calendar.promise((String) execution.getVariable(TOWNSHIP_CODE), (String) limits.get("verificationLimit"), null);
 		execution.setVariable(VERIFICATION_DUE_AT, Date.from(promise.dueAt()));
 		execution.setVariable("verificationLimit", limits.get("verificationLimit"));
 		execution.setVariable("rectificationLimit", limits.get("rectificationLimit"));

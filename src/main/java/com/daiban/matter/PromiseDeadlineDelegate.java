@@ -33,7 +33,7 @@ class PromiseDeadlineDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		// Task_DecideRoute maps the decision's four outputs to string variables (not one serialized map: that cost a
+		// Task_DecideRoute maps the decision's outputs to string variables (not one serialized map: that cost a
 		// byte array per write and per history entry); a rework round re-promises from them without deciding again.
 		String level = (String) execution.getVariable(LEVEL);
 		String handlingGroup = (String) execution.getVariable(HANDLING_GROUP);
@@ -41,7 +41,7 @@ class PromiseDeadlineDelegate implements JavaDelegate {
 		if (level == null || handlingGroup == null || timeLimit == null) {
 			throw new IllegalStateException("matter-routing gave no complete route for " + execution.getVariable(MATTER_NO));
 		}
-		Promise promise = calendar.promise(timeLimit, (String) execution.getVariable("reminderLead"));
+		Promise promise = calendar.promise((String) execution.getVariable(TOWNSHIP_CODE), timeLimit, null);
 		Integer round = (Integer) execution.getVariable("promiseRound");
 		execution.setVariable("promiseRound", round == null ? 1 : round + 1);
 		execution.setVariable(DUE_AT, Date.from(promise.dueAt()));

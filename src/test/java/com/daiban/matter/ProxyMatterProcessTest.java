@@ -24,6 +24,7 @@ import com.daiban.notification.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.ModelCoverage;
 import com.daiban.support.QueuedNotifications;
+import com.daiban.support.TestClock;
 import com.daiban.support.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
@@ -40,6 +41,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -94,9 +96,18 @@ class ProxyMatterProcessTest {
 
 	private final List<String> started = new ArrayList<>();
 
+	/** A plain Wednesday inside service hours, far from any holiday. */
+	private static final String WEDNESDAY_MORNING = "2026-11-25T10:00:00+08:00";
+
 	@BeforeEach
 	void initAssertions() {
 		init(engine);
+		TestClock.set(WEDNESDAY_MORNING);
+	}
+
+	@AfterEach
+	void resetClock() {
+		TestClock.reset();
 	}
 
 	@AfterAll
@@ -110,7 +121,7 @@ class ProxyMatterProcessTest {
 		ProcessInstance instance = instance(matter);
 
 		assertThat(matter.level()).isEqualTo("TOWNSHIP");
-		assertThat(matter.dueAt().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(1, ChronoUnit.MINUTES));
+		assertThat(matter.dueAt().toInstant()).isEqualTo(at("2026-11-26T10:00:00+08:00"));
 		assertThat(instance).isWaitingAt("Task_HandleMatter").task().hasCandidateGroup("township-T01");
 		assertThat(handlingTask(instance).getDueDate().toInstant()).isEqualTo(matter.dueAt().toInstant().truncatedTo(ChronoUnit.MILLIS));
 		assertThat(visibleTaskCount("clerk-t01", "township-T01", instance)).isEqualTo(1);
@@ -149,7 +160,8 @@ class ProxyMatterProcessTest {
 		ProcessInstance instance = instance(matter);
 
 		assertThat(matter.level()).isEqualTo("CITY");
-		assertThat(matter.dueAt().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(1, ChronoUnit.MINUTES));
+		// five working days: Thu, Fri, Mon, Tue, Wed
+		assertThat(matter.dueAt().toInstant()).isEqualTo(at("2026-12-02T10:00:00+08:00"));
 		assertThat(instance).isWaitingAt("Task_HandleMatter").task().hasCandidateGroup("city-center");
 		assertThat(visibleTaskCount("clerk-t01", "township-T01", instance)).isZero();
 
@@ -181,8 +193,8 @@ class ProxyMatterProcessTest {
 			.processInstanceId(instance.getId())
 			.activityId("Event_SignOffOverdue")
 			.singleResult();
-		assertThat(reminder.getDuedate().toInstant())
-			.isCloseTo(Instant.now().plus(deadlines.signOffReminderAfter()), within(1, ChronoUnit.MINUTES));
+		// three working days after the reply, over the weekend
+		assertThat(reminder.getDuedate().toInstant()).isEqualTo(at("2026-11-30T10:00:00+08:00"));
 	}
 
 	@Test
@@ -410,6 +422,10 @@ class ProxyMatterProcessTest {
 		});
 		runPendingNotifications(instance);
 		assertThat(instance).isEnded();
+	}
+
+	private static Instant at(String instant) {
+		return OffsetDateTime.parse(instant).toInstant();
 	}
 
 	private AcceptedMatter accept(String item) {
