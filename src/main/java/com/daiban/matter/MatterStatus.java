@@ -2,6 +2,8 @@ package com.daiban.matter;
 
 public enum MatterStatus {
 
-	ACCEPTED, HANDLING, RETURNED, REPLIED, CLOSED, WITHDRAWN
+	// PAUSED: 中止, the clock stands; TERMINATED: 终止 by the township center or supervision office
+
+	ACCEPTED, HANDLING, PAUSED, RETURNED, REPLIED, CLOSED, WITHDRAWN, TERMINATED
 
 }
