@@ -240,6 +240,24 @@ public class MatterLedger {
 			.list();
 	}
 
+	/** How many of a township's matters ended within [from, to) for each closing reason; every reason is present. */
+	public java.util.Map<ClosingReason, Integer> closingReasonCounts(String townshipCode, OffsetDateTime from,
+			OffsetDateTime to) {
+		java.util.Map<ClosingReason, Integer> counts = new java.util.EnumMap<>(ClosingReason.class);
+		for (ClosingReason reason : ClosingReason.values()) {
+			counts.put(reason, 0);
+		}
+		jdbc.sql("""
+				SELECT closing_reason, COUNT(*) FROM matter WHERE township_code = ? AND closed_at >= ? AND closed_at < ?
+				  AND closing_reason IS NOT NULL GROUP BY closing_reason
+				""")
+			.params(townshipCode, from, to)
+			.query((rs, row) -> java.util.Map.entry(ClosingReason.valueOf(rs.getString(1)), rs.getInt(2)))
+			.list()
+			.forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+		return counts;
+	}
+
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(clock);
 	}

@@ -340,6 +340,12 @@ class ReportController {
 		if ("WITHDRAWN".equals(m.status())) {
 			return "委托人撤回：" + nz(m.withdrawalReason());
 		}
+		if ("TERMINATED".equals(m.status())) {
+			return at(m.closedAt()) + " " + com.daiban.matter.ClosingReason.valueOf(m.closingReason()).label();
+		}
+		if ("PAUSED".equals(m.status())) {
+			return "中止中";
+		}
 		if (m.completedAt() == null) {
 			return "办理中";
 		}

@@ -10,6 +10,7 @@ import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.matter.ClosingReason;
 import com.daiban.matter.MatterForbiddenException;
+import com.daiban.matter.MatterLedger;
 import com.daiban.system.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,10 +34,13 @@ class HandlingController {
 
 	private final CallerScope callers;
 
-	HandlingController(MatterOperations operations, HandlingLog log, CallerScope callers) {
+	private final MatterLedger ledger;
+
+	HandlingController(MatterOperations operations, HandlingLog log, CallerScope callers, MatterLedger ledger) {
 		this.operations = operations;
 		this.log = log;
 		this.callers = callers;
+		this.ledger = ledger;
 	}
 
 	@PostMapping("/api/matters/{matterNo}/pause")
@@ -95,6 +99,24 @@ class HandlingController {
 		return Map.of("township", township, "year", year, "units", List.copyOf(units.values()), "matters",
 				rows.stream().map(r -> new MatterTotal(r.matterNo(), r.handlingGroup(), r.pauses(),
 						r.pausedWorkingTime().toMinutes(), r.openPauses() > 0)).toList());
+	}
+
+	/** How a township's matters ended in a year, one count per closing reason (done, transferred, … terminated). */
+	@GetMapping("/api/closing-reasons")
+	List<ReasonCount> closingReasons(@RequestParam String township, @RequestParam int year) {
+		if (!callers.current().maySeeTownship(township)) {
+			throw new MatterForbiddenException("只能查看本镇的办结统计");
+		}
+		ZoneId zone = ZoneId.systemDefault();
+		return ledger.closingReasonCounts(township, LocalDate.of(year, 1, 1).atStartOfDay(zone).toOffsetDateTime(),
+				LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toOffsetDateTime())
+			.entrySet()
+			.stream()
+			.map(e -> new ReasonCount(e.getKey().name(), e.getKey().label(), e.getValue()))
+			.toList();
+	}
+
+	record ReasonCount(String closingReason, String label, int count) {
 	}
 
 	record UnitTotal(String handlingGroup, int matters, int pauses, long pausedWorkingMinutes) {

@@ -122,6 +122,14 @@ class HandlingApiTests {
 		assertThat(post("supervisor-t01", matterNo, "termination", "{\"reason\":\"重复\"}").getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
 		assertThat(matter("clerk-t01", matterNo)).isEqualTo(closed);
+		ResponseEntity<List<Map<String, Object>>> reasons = rest.withBasicAuth("supervisor-t01", "demo")
+			.exchange("/api/closing-reasons?township=T01&year=2026", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+			});
+		assertThat(reasons.getBody()).extracting(r -> r.get("closingReason"))
+			.containsExactly("DONE", "TRANSFERRED", "CANNOT_BE_DONE", "DUPLICATE", "WITHDRAWN", "TERMINATED");
+		assertThat(reasons.getBody()).filteredOn(r -> "WITHDRAWN".equals(r.get("closingReason")))
+			.singleElement()
+			.satisfies(r -> assertThat((Integer) r.get("count")).isPositive());
 	}
 
 	@Test

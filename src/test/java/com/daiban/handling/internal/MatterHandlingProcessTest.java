@@ -235,6 +235,7 @@ class MatterHandlingProcessTest {
 	void shouldCloseTheSupervisionTaskWhenTheMatterIsHandled() {
 		AcceptedMatter matter = accept("MZ-002");
 		ProcessInstance instance = instance(matter);
+		operations.requestExtension(matter.matterNo(), 1, "需调取档案", CLERK);
 		TestClock.set(matter.dueAt().toInstant().plusSeconds(60));
 		executeJob(instance, "Event_DeadlinePassed");
 
@@ -245,8 +246,9 @@ class MatterHandlingProcessTest {
 
 		handle(instance, "DONE", "已办结");
 
-		assertThat(instance).hasPassed("EndEvent_SupervisionClosed").isWaitingAt("Task_ConfirmSignOff");
+		assertThat(instance).hasPassed("EndEvent_SupervisionClosed", "EndEvent_ExtensionMoot").isWaitingAt("Task_ConfirmSignOff");
 		assertThat(task(instance, "Task_SuperviseMatter")).isNull();
+		assertThat(task(instance, "Task_ApproveExtension")).as("an extension of a handled matter needs no decision").isNull();
 		assertThat(jobs(instance, "Event_RectificationPassed")).as("rectification timer cancelled").isEmpty();
 		assertThat(negativeList.ofMatter(matter.matterNo())).extracting(NegativeListEntry::reason).containsExactly("OVERDUE");
 	}
