@@ -138,19 +138,18 @@ import re, sys
 src, dst, limit = sys.argv[1:4]
 text = open(src, encoding="utf-8").read()
 def swap(entry, value, text):
-    pattern = r'(<outputEntry id="%s"><text>)[^<]*(</text>)' % entry
+    pattern = r'(<outputEntry id="%s">\s*<text>)[^<]*(</text>)' % entry
     new, n = re.subn(pattern, r'\g<1>"%s"\g<2>' % value, text)
     if n != 1:
         sys.exit("rule entry %s not found in the DMN" % entry)
     return new
 text = swap("OutputEntry_Township_TimeLimit", limit, text)
-text = swap("OutputEntry_Township_ReminderLead", "PT5S", text)
 open(dst, "w", encoding="utf-8").write(text)
 PY
 	curl -fsS -m 30 -u "$REL_ADMIN_AUTH" -F deployment-name=reliability-short-deadline \
 		-F "data=@$dmn;filename=matter-routing.dmn" "http://127.0.0.1:$port/engine-rest/deployment/create" >"$REL_DIR/deploy.json" \
 		|| rel_die "deploying the short-deadline routing"
-	rel_log "deployed matter-routing with township limit $limit (reminder lead PT5S)"
+	rel_log "deployed matter-routing with township limit $limit (working time; reminder at daiban.deadline.reminder-share)"
 }
 
 # rel_wait_jobs_drained [timeout s]: no executable job left (due now or async) and no notification waiting for the

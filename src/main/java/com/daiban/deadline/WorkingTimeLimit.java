@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record WorkingTimeLimit(int days, Duration time) {
 
-	private static final Pattern FORM = Pattern.compile("P(?:(\\d{1,3})D)?(?:T(?:(\\d{1,4})H)?(?:(\\d{1,5})M)?)?");
+	private static final Pattern FORM = Pattern.compile("P(?:(\\d{1,3})D)?(?:T(?:(\\d{1,4})H)?(?:(\\d{1,5})M)?(?:(\\d{1,6})S)?)?");
 
 	public WorkingTimeLimit {
 		if (days < 0 || time.isNegative()) {
@@ -28,7 +28,7 @@ public record WorkingTimeLimit(int days, Duration time) {
 		return new WorkingTimeLimit(days, Duration.ZERO);
 	}
 
-	/** Parses {@code P1D}, {@code PT8H}, {@code PT30M}, {@code P1DT4H}; {@code P1W} is five working days. */
+	/** Parses {@code P1D}, {@code PT8H}, {@code PT30M}, {@code PT20S}, {@code P1DT4H}; {@code P1W} is five working days. */
 	public static WorkingTimeLimit parse(String name, String value) {
 		if (value != null) {
 			String text = value.trim().toUpperCase(java.util.Locale.ROOT);
@@ -39,7 +39,8 @@ public record WorkingTimeLimit(int days, Duration time) {
 			if (m.matches() && !text.equals("P") && !text.endsWith("T")) {
 				int days = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
 				Duration time = Duration.ofHours(m.group(2) == null ? 0 : Long.parseLong(m.group(2)))
-					.plusMinutes(m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
+					.plusMinutes(m.group(3) == null ? 0 : Long.parseLong(m.group(3)))
+					.plusSeconds(m.group(4) == null ? 0 : Long.parseLong(m.group(4)));
 				return new WorkingTimeLimit(days, time);
 			}
 		}

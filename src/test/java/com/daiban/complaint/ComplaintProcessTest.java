@@ -2,10 +2,8 @@ package com.daiban.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +25,7 @@ import com.daiban.notification.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.ModelCoverage;
 import com.daiban.support.QueuedNotifications;
+import com.daiban.support.TestClock;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -41,6 +40,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,7 +104,20 @@ class ComplaintProcessTest {
 
 	private final List<String> started = new ArrayList<>();
 
-	private final java.util.Date classStartedAt = new java.util.Date();
+	/** A plain Wednesday inside service hours; every step of these tests happens then. */
+	private static final String WEDNESDAY_MORNING = "2026-11-25T10:00:00+08:00";
+
+	private final java.util.Date classStartedAt = java.util.Date.from(OffsetDateTime.parse(WEDNESDAY_MORNING).toInstant());
+
+	@BeforeEach
+	void fixClock() {
+		TestClock.set(WEDNESDAY_MORNING);
+	}
+
+	@AfterEach
+	void resetClock() {
+		TestClock.reset();
+	}
 
 	@AfterAll
 	void coverAtLeastNinetyPercentOfTheModel() {
@@ -125,8 +139,9 @@ class ComplaintProcessTest {
 		});
 		Task verify = task(instance, ComplaintProcess.VERIFY_TASK);
 		assertThat(candidateGroups(verify)).containsExactly("township-T01");
-		// a complaint about a running matter is verified the same day (DMN rule MatterRunning: PT8H)
-		assertThat(verify.getDueDate().toInstant()).isCloseTo(Instant.now().plus(8, ChronoUnit.HOURS), within(2, ChronoUnit.MINUTES));
+		// a complaint about a running matter is verified within eight service hours (DMN rule MatterRunning: PT8H):
+		// 7h30 on Wednesday, half an hour on Thursday
+		assertThat(verify.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-26T09:00:00+08:00").toInstant());
 		assertThat(complaints.find(complaintNo).orElseThrow().verificationDueAt()).isNotNull();
 
 		complete(verify, "clerk-t01", "township-T01", Map.of("verificationResult", "VERIFIED", "severity", "SERIOUS",
@@ -170,8 +185,8 @@ class ComplaintProcessTest {
 		String complaintNo = file(new ComplaintDraft(null, "V02", null, "李建国", "13900002222", "代办员态度不好"));
 		ProcessInstance instance = instance(complaintNo);
 		Task verify = task(instance, ComplaintProcess.VERIFY_TASK);
-		// a conduct complaint: two days to verify (DMN rule Conduct)
-		assertThat(verify.getDueDate().toInstant()).isCloseTo(Instant.now().plus(2, ChronoUnit.DAYS), within(2, ChronoUnit.MINUTES));
+		// a conduct complaint: two working days to verify (DMN rule Conduct)
+		assertThat(verify.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-27T10:00:00+08:00").toInstant());
 
 		complete(verify, "clerk-t01", "township-T01", Map.of("verificationResult", "NOT_VERIFIED",
 				"verificationNote", "经调取记录，代办员已按规定解释政策"));
@@ -196,8 +211,7 @@ class ComplaintProcessTest {
 		ProcessInstance instance = instance(complaintNo);
 
 		Task verify = task(instance, ComplaintProcess.VERIFY_TASK);
-		assertThat(verify.getDueDate().toInstant()).isCloseTo(java.time.Instant.now().plus(java.time.Duration.ofDays(1)),
-				org.assertj.core.api.Assertions.within(2, java.time.temporal.ChronoUnit.MINUTES));
+		assertThat(verify.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant());
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(matter.processInstanceId()).count()).isZero();
 	}
 

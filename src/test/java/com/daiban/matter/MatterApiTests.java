@@ -2,11 +2,11 @@ package com.daiban.matter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.TestClock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,14 +43,22 @@ class MatterApiTests {
 	JdbcClient jdbc;
 
 	@Test
-	void shouldAcceptTownshipMatterWithOneDayPromise() {
-		ResponseEntity<Map<String, Object>> response = post("agent-v01-a", VALID);
+	void shouldAcceptTownshipMatterWithOneWorkingDayPromise() {
+		TestClock.set("2026-11-27T15:00:00+08:00");
+		ResponseEntity<Map<String, Object>> response;
+		try {
+			response = post("agent-v01-a", VALID);
+		}
+		finally {
+			TestClock.reset();
+		}
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat((String) response.getBody().get("matterNo")).matches("T01-\\d{8}-\\d{4}");
 		assertThat(response.getBody()).containsEntry("level", "TOWNSHIP");
 		OffsetDateTime dueAt = OffsetDateTime.parse((String) response.getBody().get("dueAt"));
-		assertThat(Duration.between(OffsetDateTime.now(), dueAt).toMinutes()).isBetween(24 * 60L - 2, 24 * 60L);
+		// accepted on a Friday afternoon: due on Monday at the same time
+		assertThat(dueAt.toInstant()).isEqualTo(OffsetDateTime.parse("2026-11-30T15:00:00+08:00").toInstant());
 		assertThat(response.getHeaders().getLocation()).hasPath("/api/matters/" + response.getBody().get("matterNo"));
 	}
 

@@ -175,6 +175,56 @@ class ProxyMatterProcessTest {
 	}
 
 	@Test
+	void shouldNotMarkAMatterAcceptedBeforeNationalDayOverdueDuringTheHoliday() {
+		TestClock.set("2026-09-30T16:00:00+08:00");
+		AcceptedMatter matter = accept("MZ-001");
+		ProcessInstance instance = instance(matter);
+		Instant promised = at("2026-10-08T16:00:00+08:00");
+		assertThat(matter.dueAt().toInstant()).isEqualTo(promised);
+		assertThat(handlingTask(instance).getDueDate().toInstant()).isEqualTo(promised);
+		assertThat(timer(instance, "Event_DeadlinePassed").getDuedate().toInstant()).isEqualTo(promised);
+
+		// a whole day after the old 24-hour limit, in the middle of the holiday: nothing is due
+		TestClock.set("2026-10-05T10:00:00+08:00");
+		assertThat(dueTimers(instance)).isEmpty();
+		assertThat(ledger.find(matter.matterNo()).orElseThrow().dueAt().toInstant()).isEqualTo(promised);
+
+		// a minute before the promise the reminder has fired, the deadline not
+		TestClock.set(promised.minusSeconds(60));
+		assertThat(dueTimers(instance)).containsExactly("Event_ReminderDue");
+		executeJob(instance, "Event_ReminderDue");
+		assertThat(negativeList.ofMatter(matter.matterNo())).isEmpty();
+
+		TestClock.set(promised);
+		assertThat(dueTimers(instance)).containsExactly("Event_DeadlinePassed");
+		executeJob(instance, "Event_DeadlinePassed");
+		assertThat(negativeList.ofMatter(matter.matterNo())).singleElement()
+			.satisfies(entry -> assertThat(entry.recordedAt().toInstant()).isEqualTo(promised));
+	}
+
+	@Test
+	void shouldRemindAtThreeQuartersOfTheWorkingTimeInsideServiceHours() {
+		TestClock.set("2026-09-30T16:00:00+08:00");
+		AcceptedMatter township = accept("MZ-001");
+		// 9 service hours to the promise; 6h45 of them: 1h30 on Wednesday, 5h15 from Thursday's opening
+		assertThat(timer(instance(township), "Event_ReminderDue").getDuedate().toInstant())
+			.isEqualTo(at("2026-10-08T13:45:00+08:00"));
+
+		TestClock.set("2026-12-04T18:30:00+08:00");
+		AcceptedMatter evening = accept("MZ-001");
+		assertThat(evening.dueAt().toInstant()).isEqualTo(at("2026-12-08T08:30:00+08:00"));
+		assertThat(timer(instance(evening), "Event_ReminderDue").getDuedate().toInstant())
+			.isEqualTo(at("2026-12-07T15:15:00+08:00"));
+
+		AcceptedMatter city = accept("LB-004");
+		assertThat(city.dueAt().toInstant()).isEqualTo(at("2026-12-14T08:30:00+08:00"));
+		Instant cityReminder = timer(instance(city), "Event_ReminderDue").getDuedate().toInstant();
+		java.time.LocalTime time = cityReminder.atZone(ZoneId.of("Asia/Shanghai")).toLocalTime();
+		assertThat(time).isBetween(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(17, 30));
+		assertThat(cityReminder).isEqualTo(at("2026-12-10T15:15:00+08:00"));
+	}
+
+	@Test
 	void shouldKeepNoVariableForTheRouteInputsOrTheTimerSettings() {
 		AcceptedMatter matter = accept("LB-004");
 		ProcessInstance instance = instance(matter);
@@ -249,9 +299,7 @@ class ProxyMatterProcessTest {
 		assertThat(recipients(matter.matterNo(), "REMINDER")).contains("clerk-t01@daiban.local", "agent-v01-a@daiban.local");
 
 		// Time passes: the promised instant is behind us when the deadline timer fires.
-		jdbc.sql("UPDATE matter SET due_at = ? WHERE matter_no = ?")
-			.params(OffsetDateTime.now().minusMinutes(1), matter.matterNo())
-			.update();
+		TestClock.set(matter.dueAt().toInstant().plusSeconds(60));
 		executeJob(instance, "Event_DeadlinePassed");
 		List<NegativeListEntry> entries = negativeList.ofMatter(matter.matterNo());
 		assertThat(entries).singleElement().satisfies(entry -> {
@@ -309,7 +357,7 @@ class ProxyMatterProcessTest {
 		MatterRecord row = ledger.find(matter.matterNo()).orElseThrow();
 		assertThat(row.status()).isEqualTo("CLOSED");
 		assertThat(row.onTime()).isFalse();
-		assertThat(negativeList.entries(Year.now(ZoneId.of("Asia/Shanghai")).getValue(), "T01", "V01"))
+		assertThat(negativeList.entries(2026, "T01", "V01"))
 			.filteredOn(e -> e.matterNo().equals(matter.matterNo()))
 			.hasSize(2);
 	}
@@ -493,6 +541,21 @@ class ProxyMatterProcessTest {
 		finally {
 			identityService.clearAuthentication();
 		}
+	}
+
+	private Job timer(ProcessInstance instance, String activityId) {
+		return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+	}
+
+	/** The instance's timers that the job executor would pick up now. */
+	private List<String> dueTimers(ProcessInstance instance) {
+		return java.util.stream.Stream.of("Event_ReminderDue", "Event_DeadlinePassed", "Event_SignOffOverdue")
+			.filter(activityId -> managementService.createJobQuery()
+				.processInstanceId(instance.getId())
+				.activityId(activityId)
+				.duedateLowerThenOrEquals(java.util.Date.from(TestClock.now()))
+				.count() > 0)
+			.toList();
 	}
 
 	private void executeJob(ProcessInstance instance, String activityId) {

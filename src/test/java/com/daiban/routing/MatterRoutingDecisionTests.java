@@ -18,6 +18,7 @@ import com.daiban.matter.Channel;
 import com.daiban.matter.MatterDraft;
 import com.daiban.matter.MatterIntake;
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.TestClock;
 import com.daiban.support.ModelCoverage;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -67,10 +68,10 @@ class MatterRoutingDecisionTests {
 	}
 
 	@Test
-	void shouldRouteCityItemsToTheCityCenterWithinOneWeek() {
+	void shouldRouteCityItemsToTheCityCenterWithinOneWeekOfWorkingDays() {
 		var result = decide("SOCIAL_SECURITY", "CITY", "PROXY", "HOME");
 		assertThat(result).containsEntry("level", "CITY")
-			.containsEntry("timeLimit", "P7D")
+			.containsEntry("timeLimit", "P5D")
 			.containsEntry("handlingGroup", "city-center");
 	}
 
@@ -91,12 +92,11 @@ class MatterRoutingDecisionTests {
 		String original = Files.readString(MODEL, StandardCharsets.UTF_8);
 		// An analyst decides in the Modeler that township items now go to the city center with a two-day limit.
 		String edited = original
-			.replace("<outputEntry id=\"OutputEntry_Township_Level\"><text>\"TOWNSHIP\"</text>",
-					"<outputEntry id=\"OutputEntry_Township_Level\"><text>\"CITY\"</text>")
-			.replace("<outputEntry id=\"OutputEntry_Township_TimeLimit\"><text>\"P1D\"</text>",
-					"<outputEntry id=\"OutputEntry_Township_TimeLimit\"><text>\"P2D\"</text>")
-			.replace("<outputEntry id=\"OutputEntry_Township_HandlingGroup\"><text>\"township-\" + townshipCode</text>",
-					"<outputEntry id=\"OutputEntry_Township_HandlingGroup\"><text>\"city-center\"</text>");
+			.replaceAll("(<outputEntry id=\"OutputEntry_Township_Level\">\\s*<text>)\"TOWNSHIP\"", "$1\"CITY\"")
+			.replaceAll("(<outputEntry id=\"OutputEntry_Township_TimeLimit\">\\s*<text>)\"P1D\"", "$1\"P2D\"")
+			.replaceAll("(<outputEntry id=\"OutputEntry_Township_HandlingGroup\">\\s*<text>)\"township-\" \\+ townshipCode",
+					"$1\"city-center\"");
+		assertThat(edited).contains("<text>\"P2D\"</text>").contains("<text>\"city-center\"</text>");
 		assertThat(edited).isNotEqualTo(original);
 		Deployment deployment = repositoryService.createDeployment()
 			.name("analyst-edit")
@@ -106,16 +106,18 @@ class MatterRoutingDecisionTests {
 			Caller agent = new Caller("agent-v02-a", List.of("village-V02"));
 			identityService.setAuthentication(agent.userId(), agent.groupIds());
 			AcceptedMatter matter;
+			TestClock.set("2026-11-25T10:00:00+08:00");
 			try {
 				matter = intake.accept(new MatterDraft("V02", "MZ-003", Channel.OFFICE, "赵六", "13900002222", "临时救助",
 						agent.userId()), agent);
 			}
 			finally {
 				identityService.clearAuthentication();
+				TestClock.reset();
 			}
 			assertThat(matter.level()).isEqualTo("CITY");
-			assertThat(matter.dueAt().toInstant()).isCloseTo(Instant.now().plus(Duration.ofDays(2)),
-					within(1, ChronoUnit.MINUTES));
+			// two working days from Wednesday 10:00
+			assertThat(matter.dueAt().toInstant()).isEqualTo(java.time.OffsetDateTime.parse("2026-11-27T10:00:00+08:00").toInstant());
 			assertThat(taskService.createTaskQuery()
 				.processInstanceId(matter.processInstanceId())
 				.taskCandidateGroup("city-center")
