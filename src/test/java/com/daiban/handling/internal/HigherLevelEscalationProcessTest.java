@@ -15,13 +15,14 @@ import com.daiban.matter.MatterIntake;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
 import com.daiban.support.DaibanSpringBootTest;
-import com.daiban.support.QueuedNotifications;
 import com.daiban.support.TestClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -70,6 +71,7 @@ class HigherLevelEscalationProcessTest {
 	@Test
 	void shouldGiveTheHigherLevelItsOwnTaskAndNoticeWhenRectificationIsOverdueAndCloseItWhenHandled() {
 		init(engine);
+		countySupervisor();
 		TestClock.set(MatterHandlingProcessTest.WEDNESDAY_MORNING);
 		identityService.setAuthentication(AGENT.userId(), AGENT.groupIds());
 		AcceptedMatter matter;
@@ -94,7 +96,10 @@ class HigherLevelEscalationProcessTest {
 			.isWaitingAt("Task_HandleMatter", "Task_SuperviseMatter", "Task_SuperviseAtHigherLevel");
 		assertThat(instance).task("Task_SuperviseAtHigherLevel").hasCandidateGroup("county-supervision");
 		assertThat(task(instance, "Task_SuperviseAtHigherLevel").getDueDate()).isNotNull();
-		assertThat(QueuedNotifications.queued(jdbc, matter.matterNo() + ":HIGHER_LEVEL:")).hasSize(1);
+		assertThat(jdbc.sql("SELECT recipient_id FROM notification_outbox WHERE batch_key LIKE ?")
+			.param(matter.matterNo() + ":HIGHER_LEVEL:%")
+			.query(String.class)
+			.list()).containsExactly("supervisor-county");
 		assertThat(negativeList.ofMatter(matter.matterNo())).extracting(NegativeListEntry::reason)
 			.containsExactly("OVERDUE", "RECTIFICATION_OVERDUE");
 
@@ -109,6 +114,21 @@ class HigherLevelEscalationProcessTest {
 		}
 		assertThat(instance).hasPassed("EndEvent_SupervisionClosed", "EndEvent_HigherLevelClosed")
 			.isWaitingAt("Task_ConfirmSignOff");
+	}
+
+	/** The demo organisation ends at the township: the county group and its member exist for this test only. */
+	private void countySupervisor() {
+		if (identityService.createGroupQuery().groupId("county-supervision").count() == 0) {
+			Group group = identityService.newGroup("county-supervision");
+			group.setName("县督查组");
+			identityService.saveGroup(group);
+			User user = identityService.newUser("supervisor-county");
+			user.setFirstName("县督查员");
+			user.setEmail("supervisor-county@daiban.local");
+			user.setPassword("county-test");
+			identityService.saveUser(user);
+			identityService.createMembership("supervisor-county", "county-supervision");
+		}
 	}
 
 	private Task task(ProcessInstance instance, String key) {
