@@ -9,9 +9,9 @@ import java.util.Map;
 
 import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
-import com.daiban.system.ForbiddenException;
-import com.daiban.system.InvalidInputException;
-import com.daiban.system.PlainText;
+import com.daiban.web.ForbiddenException;
+import com.daiban.web.InvalidInputException;
+import com.daiban.input.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

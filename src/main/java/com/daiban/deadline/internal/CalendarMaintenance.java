@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.daiban.organisation.Organisation;
-import com.daiban.system.InvalidInputException;
-import com.daiban.system.PlainText;
+import com.daiban.web.InvalidInputException;
+import com.daiban.input.PlainText;
 import org.springframework.stereotype.Service;
 
 /**

@@ -14,7 +14,7 @@ import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.identity.SystemActions;
 import com.daiban.matter.MatterLedger;
-import com.daiban.system.ProcessInput;
+import com.daiban.input.ProcessInput;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -11,7 +11,7 @@ import com.daiban.identity.CallerScope;
 import com.daiban.matter.ClosingReason;
 import com.daiban.matter.MatterForbiddenException;
 import com.daiban.matter.MatterLedger;
-import com.daiban.system.PlainText;
+import com.daiban.input.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

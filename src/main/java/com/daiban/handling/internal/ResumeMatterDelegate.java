@@ -12,7 +12,7 @@ import com.daiban.deadline.WorkingCalendar;
 import com.daiban.identity.Caller;
 import com.daiban.identity.CallerScope;
 import com.daiban.matter.MatterLedger;
-import com.daiban.system.ProcessInput;
+import com.daiban.input.ProcessInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
