@@ -61,7 +61,7 @@ public class MatterIntake {
 		if (!caller.mayAcceptFor(matter.villageCode())) {
 			throw new MatterForbiddenException("只有本村代办员可以为委托人办理撤回");
 		}
-		if (matter.status().isFinished()) {
+		if (matter.ended()) {
 			throw new InvalidMatterException("matterNo", "事项已结束，不能撤回：" + matterNo);
 		}
 		system.run(() -> runtimeService.createMessageCorrelation(WITHDRAWAL_MESSAGE)

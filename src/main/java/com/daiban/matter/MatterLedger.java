@@ -159,17 +159,56 @@ public class MatterLedger {
 	}
 
 	public void close(String matterNo) {
-		jdbc.sql("UPDATE matter SET status = ?, closed_at = ? WHERE matter_no = ?")
-			.params(MatterStatus.CLOSED.name(), now(), matterNo)
+		ClosingReason reason = ClosingReason.ofOutcome(find(matterNo).map(MatterRecord::outcome).orElse(null));
+		jdbc.sql("UPDATE matter SET status = ?, closed_at = ?, closing_reason = ? WHERE matter_no = ?")
+			.params(MatterStatus.CLOSED.name(), now(), reason.name(), matterNo)
 			.update();
-		addEvent(matterNo, "CLOSED", null, "办结归档");
+		addEvent(matterNo, "CLOSED", null, "办结归档（" + reason.label() + "）");
 	}
 
 	public void withdraw(String matterNo, String actor, String reason) {
-		jdbc.sql("UPDATE matter SET status = ?, withdrawal_reason = ?, closed_at = ? WHERE matter_no = ?")
-			.params(MatterStatus.WITHDRAWN.name(), reason, now(), matterNo)
+		jdbc.sql("UPDATE matter SET status = ?, withdrawal_reason = ?, closed_at = ?, closing_reason = ? WHERE matter_no = ?")
+			.params(MatterStatus.WITHDRAWN.name(), reason, now(), ClosingReason.WITHDRAWN.name(), matterNo)
 			.update();
 		addEvent(matterNo, "WITHDRAWN", actor, "委托人撤回：" + reason);
+	}
+
+	/** 终止: the matter ends here, with the reason the township center or supervision office gave. */
+	public void terminate(String matterNo, String actor, ClosingReason closingReason, String reason) {
+		jdbc.sql("UPDATE matter SET status = ?, closed_at = ?, closing_reason = ? WHERE matter_no = ?")
+			.params(MatterStatus.TERMINATED.name(), now(), closingReason.name(), matterNo)
+			.update();
+		addEvent(matterNo, "TERMINATED", actor, closingReason.label() + "，终止办理：" + reason);
+	}
+
+	/** 中止: the clock stands until {@link #resume}. */
+	public void pause(String matterNo, String actor, String reason) {
+		jdbc.sql("UPDATE matter SET status = ? WHERE matter_no = ?").params(MatterStatus.PAUSED.name(), matterNo).update();
+		addEvent(matterNo, "PAUSED", actor, "中止办理：" + reason);
+	}
+
+	/** 续办: handling goes on under the due instant the remaining working time gives. */
+	public void resume(String matterNo, String actor, OffsetDateTime dueAt, String detail) {
+		jdbc.sql("UPDATE matter SET status = ?, due_at = ? WHERE matter_no = ?")
+			.params(MatterStatus.HANDLING.name(), dueAt, matterNo)
+			.update();
+		addEvent(matterNo, "RESUMED", actor, "续办，承诺时限顺延至 " + MINUTES.format(dueAt.atZoneSameInstant(zone))
+				+ (detail == null || detail.isBlank() ? "" : "：" + detail));
+	}
+
+	/** 转办: another unit handles the matter, under the same due instant. */
+	public void transfer(String matterNo, String actor, String fromGroup, String toGroup, String reason) {
+		jdbc.sql("UPDATE matter SET handling_group = ?, status = ? WHERE matter_no = ?")
+			.params(toGroup, MatterStatus.HANDLING.name(), matterNo)
+			.update();
+		addEvent(matterNo, "TRANSFERRED", actor, "由 " + fromGroup + " 转办至 " + toGroup + "，承诺时限不变：" + reason);
+	}
+
+	/** An approved extension (延期): the promise moves to {@code dueAt}. */
+	public void extend(String matterNo, String actor, OffsetDateTime dueAt, String detail) {
+		jdbc.sql("UPDATE matter SET due_at = ? WHERE matter_no = ?").params(dueAt, matterNo).update();
+		addEvent(matterNo, "EXTENSION_APPROVED", actor, "批准延期，承诺时限顺延至 "
+				+ MINUTES.format(dueAt.atZoneSameInstant(zone)) + (detail == null || detail.isBlank() ? "" : "：" + detail));
 	}
 
 	public void addEvent(String matterNo, String kind, String actor, String detail) {
@@ -218,6 +257,24 @@ public class MatterLedger {
 			.params(townshipCode, from, to)
 			.query(RecordRows.of(MatterRating.class))
 			.list();
+	}
+
+	/** How many of a township's matters ended within [from, to) for each closing reason; every reason is present. */
+	public java.util.Map<ClosingReason, Integer> closingReasonCounts(String townshipCode, OffsetDateTime from,
+			OffsetDateTime to) {
+		java.util.Map<ClosingReason, Integer> counts = new java.util.EnumMap<>(ClosingReason.class);
+		for (ClosingReason reason : ClosingReason.values()) {
+			counts.put(reason, 0);
+		}
+		jdbc.sql("""
+				SELECT closing_reason, COUNT(*) FROM matter WHERE township_code = ? AND closed_at >= ? AND closed_at < ?
+				  AND closing_reason IS NOT NULL GROUP BY closing_reason
+				""")
+			.params(townshipCode, from, to)
+			.query((rs, row) -> java.util.Map.entry(ClosingReason.valueOf(rs.getString(1)), rs.getInt(2)))
+			.list()
+			.forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+		return counts;
 	}
 
 	private OffsetDateTime now() {

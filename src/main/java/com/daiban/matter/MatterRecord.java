@@ -11,14 +11,21 @@ public record MatterRecord(String matterNo, String villageCode, String townshipC
 		String agentPhone, String level, String handlingGroup, String timeLimit, OffsetDateTime acceptedAt,
 		OffsetDateTime dueAt, String handlerId, String outcome, String reply, OffsetDateTime completedAt, Boolean onTime,
 		Boolean satisfied, Integer rating, String signOffNote, OffsetDateTime signedOffAt, int reworkCount, MatterStatus status,
-		String withdrawalReason, OffsetDateTime closedAt, String processInstanceId, String signedOffBy) {
+		String withdrawalReason, OffsetDateTime closedAt, String processInstanceId, String signedOffBy,
+		String closingReason) {
 
 	/** Past its promise and not yet completed, or completed after it. */
 	public boolean overdue(OffsetDateTime now) {
-		if (dueAt == null) {
+		// a paused matter's clock stands; a terminated one has no promise left to keep
+		if (dueAt == null || "TERMINATED".equals(status) || "PAUSED".equals(status)) {
 			return false;
 		}
 		return completedAt == null ? now.isAfter(dueAt) && status != MatterStatus.WITHDRAWN : completedAt.isAfter(dueAt);
+	}
+
+	/** Ended: closed, withdrawn or terminated; nothing may change it any more. */
+	public boolean ended() {
+		return closedAt != null;
 	}
 
 }

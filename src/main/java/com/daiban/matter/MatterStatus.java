@@ -7,13 +7,19 @@ public enum MatterStatus {
 
 	HANDLING("办理中"),
 
+	/** 中止: the clock stands while the unit waits for the resident or a third party. */
+	PAUSED("已中止，暂停计时"),
+
 	RETURNED("退回补充材料"),
 
 	REPLIED("已答复，待签字确认"),
 
 	CLOSED("已办结归档"),
 
-	WITHDRAWN("委托人已撤回");
+	WITHDRAWN("委托人已撤回"),
+
+	/** 终止 by the township center or supervision office. */
+	TERMINATED("已终止");
 
 	private final String label;
 
@@ -25,9 +31,9 @@ public enum MatterStatus {
 		return label;
 	}
 
-	/** Closed or withdrawn: nothing more happens to the matter. */
+	/** Closed, withdrawn or terminated: nothing more happens to the matter. */
 	public boolean isFinished() {
-		return this == CLOSED || this == WITHDRAWN;
+		return this == CLOSED || this == WITHDRAWN || this == TERMINATED;
 	}
 
 }

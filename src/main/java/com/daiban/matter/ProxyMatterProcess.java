@@ -55,6 +55,26 @@ public final class ProxyMatterProcess {
 
 	public static final String WITHDRAWAL_REASON = "withdrawalReason";
 
+	/**
+	 * True while Task_HandleMatter is open; false once the unit has answered (or handed the matter on), which ends the
+	 * matter's open supervision and extension tasks through their conditional boundary events.
+	 */
+	public static final String HANDLING_OPEN = "handlingOpen";
+
+	public static final String REMIND_AT = "remindAt";
+
+	public static final String HANDLING_TASK = "Task_HandleMatter";
+
+	public static final String PAUSE_MESSAGE = "matter-paused";
+
+	public static final String TRANSFER_MESSAGE = "matter-transferred";
+
+	public static final String TERMINATION_MESSAGE = "matter-terminated";
+
+	public static final String URGE_MESSAGE = "matter-urged";
+
+	public static final String EXTENSION_MESSAGE = "extension-requested";
+
 	private ProxyMatterProcess() {
 	}
 

@@ -116,8 +116,10 @@ class ProxyMatterProcessTest {
 	}
 
 	@AfterAll
-	void coverAtLeastNinetyPercentOfTheModel() {
-		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, ProxyMatterProcess.KEY, started, 0.9);
+	void coverTheMatterPathsOfTheModel() {
+		// the clock operations' paths (pause, transfer, extension, termination, urge, higher level) have their own
+		// class: handling.internal.MatterHandlingProcessTest
+		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, ProxyMatterProcess.KEY, started, 0.55);
 	}
 
 	@Test
@@ -351,11 +353,10 @@ class ProxyMatterProcessTest {
 			.containsExactly(NegativeListReason.OVERDUE, NegativeListReason.RECTIFICATION_OVERDUE);
 		assertThat(TestDatabase.mail().getReceivedMessages().length).isGreaterThan(before);
 
+		taskService.complete(supervision.getId(), Map.of("supervisionOpinion", "已督促办结"));
+		assertThat(instance).hasPassed("EndEvent_Supervised").isWaitingAt("Task_HandleMatter");
 		handle(instance, "clerk-t01", "township-T01", "DONE", "已办结");
 		signOff(instance, "true", "3");
-		assertThat(instance).isNotEnded();
-		taskService.complete(supervision.getId(), Map.of("supervisionOpinion", "已督促办结"));
-		runPendingNotifications(instance);
 		assertThat(instance).isEnded();
 
 		MatterRecord row = ledger.find(matter.matterNo()).orElseThrow();

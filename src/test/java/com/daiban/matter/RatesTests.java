@@ -68,7 +68,7 @@ class RatesTests {
 			Boolean onTime, MatterStatus status) {
 		return new MatterRecord(matterNo, "V01", "T01", "MZ-001", "OFFICE", "张三", "13800001234", "x", "agent-v01-a",
 				null, null, "TOWNSHIP", "township-T01", "P1D", NOW.minusDays(2), dueAt, null, outcome, null, completedAt,
-				onTime, null, null, null, null, 0, status, null, null, null, null);
+				onTime, null, null, null, null, 0, status, null, null, null, null, null);
 	}
 
 }

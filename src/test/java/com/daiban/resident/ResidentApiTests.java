@@ -186,7 +186,7 @@ class ResidentApiTests {
 		MatterRecord record = ledger.find(matter.matterNo()).orElseThrow();
 		assertThat(record.signedOffBy()).isEqualTo(MatterLedger.RESIDENT_HIMSELF);
 		assertThat(record.rating()).isEqualTo(5);
-		assertThat(record.status()).isEqualTo("CLOSED");
+		assertThat(record.status()).isEqualTo(com.daiban.matter.MatterStatus.CLOSED);
 		assertThat(ledger.timeline(matter.matterNo())).anyMatch(e -> e.kind().equals("SIGNED_OFF")
 				&& "resident".equals(e.actor()) && e.detail().contains("委托人本人经短信验证码确认"));
 		assertThat(taskService.createTaskQuery().processInstanceId(matter.processInstanceId()).count()).isZero();

@@ -94,7 +94,8 @@ class MatterController {
 			String agentName, String agentPhone, String handlingGroup, String timeLimit, OffsetDateTime acceptedAt,
 			OffsetDateTime dueAt, boolean overdue, String handlerId, String outcome, String reply,
 			OffsetDateTime completedAt, Boolean onTime, Boolean satisfied, Integer rating, OffsetDateTime signedOffAt,
-			int reworkCount, String withdrawalReason, OffsetDateTime closedAt, List<TimelineEntry> timeline) {
+			int reworkCount, String withdrawalReason, OffsetDateTime closedAt, String closingReason,
+			List<TimelineEntry> timeline) {
 
 		static MatterView of(MatterRecord m, List<TimelineEntry> timeline, OffsetDateTime now) {
 			return new MatterView(m.matterNo(), m.status(), m.level(), m.villageCode(), m.townshipCode(),
@@ -102,7 +103,7 @@ class MatterController {
 					m.description(), m.agentId(), m.agentName(), m.agentPhone(), m.handlingGroup(), m.timeLimit(),
 					m.acceptedAt(), m.dueAt(), m.overdue(now), m.handlerId(), m.outcome(), m.reply(), m.completedAt(),
 					m.onTime(), m.satisfied(), m.rating(), m.signedOffAt(), m.reworkCount(), m.withdrawalReason(),
-					m.closedAt(), timeline);
+					m.closedAt(), m.closingReason(), timeline);
 		}
 
 	}

@@ -38,6 +38,8 @@ class RecordHandlingDelegate implements JavaDelegate {
 		String outcome = ProcessInput.choice(execution, OUTCOME, "办理结果", OUTCOMES);
 		String reply = ProcessInput.text(execution, REPLY, "答复内容", 500, true);
 		ledger.recordHandling((String) execution.getVariable(MATTER_NO), handlerId, outcome, reply);
+		// the unit has answered: its open 督办 and extension tasks end with this (their boundary events watch it)
+		execution.setVariable(HANDLING_OPEN, false);
 	}
 
 }

@@ -31,7 +31,23 @@ final class MessageTemplates {
 			Map.entry("SIGN_OFF_REMINDER", new String[] { "待委托人签字确认 {matterNo}",
 					"事项 {matterNo} 已答复，尚待委托人 {residentName} 签字确认，请尽快联系。" }),
 			Map.entry("RETURNED", new String[] { "代办事项材料不全退回 {matterNo}",
-					"事项 {matterNo}「{serviceItemName}」材料不全被退回：{reply}\n请联系委托人补充材料。" }));
+					"事项 {matterNo}「{serviceItemName}」材料不全被退回：{reply}\n请联系委托人补充材料。" }),
+			Map.entry("PAUSED", new String[] { "代办事项中止办理 {matterNo}",
+					"【便民代办】您委托的事项 {matterNo}「{serviceItemName}」暂时中止办理：{pauseReason}\n中止期间不计入办理时限，续办时另行通知。" }),
+			Map.entry("RESUMED", new String[] { "代办事项恢复办理 {matterNo}",
+					"【便民代办】您委托的事项 {matterNo}「{serviceItemName}」已恢复办理，承诺 {dueAt} 前办结答复。" }),
+			Map.entry("TRANSFERRED", new String[] { "代办事项转办 {matterNo}",
+					"【便民代办】事项 {matterNo}「{serviceItemName}」已转由{handlingUnitName}办理（{transferReason}），承诺时限不变：{dueAt} 前办结答复。" }),
+			Map.entry("TERMINATED", new String[] { "代办事项终止办理 {matterNo}",
+					"【便民代办】事项 {matterNo}「{serviceItemName}」已终止办理：{terminationReason}" }),
+			Map.entry("URGED", new String[] { "催办 {matterNo}",
+					"事项 {matterNo}「{serviceItemName}」被催办（第 {urgeCount} 次），承诺时限 {dueAt}，请尽快办结答复。{urgeNote}" }),
+			Map.entry("EXTENSION_APPROVED", new String[] { "代办事项延期 {matterNo}",
+					"【便民代办】事项 {matterNo}「{serviceItemName}」经督查办批准延期，新的承诺时限为 {dueAt}。" }),
+			Map.entry("EXTENSION_REFUSED", new String[] { "延期申请未批准 {matterNo}",
+					"事项 {matterNo}「{serviceItemName}」的延期申请未获批准（{extensionOpinion}），请在原承诺时限 {dueAt} 前办结。" }),
+			Map.entry("HIGHER_LEVEL", new String[] { "督办事项逾期未整改，请上级督办 {matterNo}",
+					"事项 {matterNo}「{serviceItemName}」（{handlingUnitName}办理）经镇督查办督办后仍逾期未整改，请上级督办。" }));
 
 	private MessageTemplates() {
 	}

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Settings of the step (element template {@code com.daiban.notify}, read by {@link StepSettings}):
  * {@code notificationKind} (PROMISE, REMINDER, OVERDUE, …, or any word when {@code messageText} is given),
- * {@code recipients} (comma-separated: RESIDENT, AGENT, HANDLERS, SUPERVISION, or {@code group:<id>}), optional
+ * {@code recipients} (comma-separated: RESIDENT, AGENT, HANDLERS, SUPERVISION, ESCALATION, or {@code group:<id>}),
+ * optional {@code repeatPer} (a counter variable: one notice per value, not one per round), optional
  * {@code messageText}/{@code messageSubject} with {variable} placeholders.
  */
 @Component
@@ -58,6 +59,11 @@ class NotifyDelegate implements JavaDelegate {
 		// A process about something other than one matter round (a complaint) names its own scope for idempotency.
 		Object scope = variables.get("notificationScope") != null ? variables.get("notificationScope") : matterNo;
 		String keyBase = scope + ":" + kind + ":" + variables.get("promiseRound") + ":" + execution.getCurrentActivityId();
+		// a step that may run more than once per round (each pause, each urge) names the counter that tells them apart
+		String repeatPer = StepSettings.get(execution, "repeatPer");
+		if (repeatPer != null && !repeatPer.isBlank()) {
+			keyBase += ":" + variables.get(repeatPer);
+		}
 		List<Recipient> resolved = resolve(recipients, variables);
 		List<Recipient> residents = resolved.stream().filter(NotifyDelegate::isResident).toList();
 		List<Recipient> staff = resolved.stream().filter(recipient -> !isResident(recipient)).toList();
@@ -84,6 +90,8 @@ class NotifyDelegate implements JavaDelegate {
 				case "AGENT" -> addUser(result, (String) variables.get("agentId"));
 				case "HANDLERS" -> addGroup(result, (String) variables.get("handlingGroup"));
 				case "SUPERVISION" -> addGroup(result, Groups.supervision((String) variables.get("townshipCode")));
+				// the level above the township supervision office, as the escalation ladder set it
+				case "ESCALATION" -> addGroup(result, (String) variables.get("escalationGroup"));
 				case "" -> {
 				}
 				default -> {

@@ -88,6 +88,12 @@ class LedgerReport {
 		if (m.status() == MatterStatus.WITHDRAWN) {
 			return "委托人撤回：" + text(m.withdrawalReason());
 		}
+		if (m.status() == MatterStatus.TERMINATED) {
+			return at(m.closedAt(), zone) + " " + com.daiban.matter.ClosingReason.valueOf(m.closingReason()).label();
+		}
+		if (m.status() == MatterStatus.PAUSED) {
+			return "中止中";
+		}
 		if (m.completedAt() == null) {
 			return "办理中";
 		}

@@ -116,7 +116,7 @@ class MatterDesk {
 	}
 
 	private void requireWaiting(MatterRecord matter) {
-		if (!"REPLIED".equals(matter.status()) || !signOff.isWaiting(matter.processInstanceId())) {
+		if (matter.status() != MatterStatus.REPLIED || !signOff.isWaiting(matter.processInstanceId())) {
 			throw alreadySigned();
 		}
 	}
@@ -146,6 +146,8 @@ class MatterDesk {
 			case REPLIED -> matter.signedOffAt() == null ? "已答复，待您签字确认" : "已签字确认";
 			case CLOSED -> "已办结";
 			case WITHDRAWN -> "已撤回";
+			case PAUSED -> "已中止，暂停计时（等待补正材料或检验、鉴定等）";
+			case TERMINATED -> "已终止";
 			default -> "办理中";
 		};
 		return matter.overdue(now) && matter.completedAt() == null ? label + "（已超过承诺时限，已转督查办督办）" : label;
