@@ -1,5 +1,6 @@
 package com.daiban.identity;
 
+import com.daiban.web.NotAuthenticatedException;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,14 +47,6 @@ public class CallerScope {
 
 	private static String nullToEmpty(String value) {
 		return value == null ? "" : value;
-	}
-
-	public static class NotAuthenticatedException extends RuntimeException {
-
-		NotAuthenticatedException() {
-			super("需要登录");
-		}
-
 	}
 
 }

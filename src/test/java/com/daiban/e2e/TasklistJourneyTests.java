@@ -53,7 +53,7 @@ class TasklistJourneyTests {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots", "tasklist");
 
 	// generous: the build machine is shared, and Tasklist loads filters, lists and forms one request after another
 	private static final Duration PATIENCE = Duration.ofSeconds(60);

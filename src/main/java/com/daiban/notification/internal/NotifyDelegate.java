@@ -73,7 +73,8 @@ class NotifyDelegate implements JavaDelegate {
 		if (!residents.isEmpty()) {
 			// every text a resident gets leads to the public page, opened at this matter or complaint
 			notifications.queue(keyBase, matterNo, kind, residents, new Message(message.subject(),
-					message.body() + "\n查进度、签字评价、投诉：" + site.residentLink(scope == null ? null : scope.toString())));
+					message.body() + "\n查进度、签字评价、投诉：" + site.residentLink(scope == null ? null : scope.toString()),
+					message.parameters()));
 		}
 	}
 
