@@ -74,7 +74,7 @@ public class Complaints {
 		variables.put(VILLAGE_CODE, draft.villageCode());
 		variables.put(KIND, draft.kind() == null ? null : draft.kind().name());
 		variables.put(COMPLAINANT_NAME, draft.complainantName());
-		variables.put(COMPLAINANT_PHONE, draft.complainantPhone());
+		variables.put(COMPLAINANT_PHONE, PhoneNumber.normalise(draft.complainantPhone()));
 		variables.put(CONTENT, draft.content());
 		variables.put(FILED_BY, caller.userId());
 		Authentication authentication = identityService.getCurrentAuthentication();
@@ -134,7 +134,7 @@ public class Complaints {
 				""")
 			.params(complaintNo, validated.matter() == null ? null : validated.matter().matterNo(),
 					validated.village().code(), townshipCode, validated.kind().name(), draft.complainantName(),
-					draft.complainantPhone(), draft.content(), filedBy, now(), ComplaintStatus.FILED.name(),
+					PhoneNumber.normalise(draft.complainantPhone()), draft.content(), filedBy, now(), ComplaintStatus.FILED.name(),
 					processInstanceId)
 			.update();
 		return complaintNo;

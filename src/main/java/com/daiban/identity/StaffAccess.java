@@ -25,6 +25,8 @@ public class StaffAccess {
 
 	static final String COCKPIT = "cockpit";
 
+	static final String PROXY_MATTER = "proxy-matter";
+
 	private final IdentityService identityService;
 
 	private final AccessGrants grants;
@@ -48,7 +50,10 @@ public class StaffAccess {
 		switch (type) {
 			case "VILLAGE" -> {
 				staff(groupId);
-				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ, CREATE_INSTANCE);
+				// agents start proxy matters only: Tasklist's start list shows what a group may start
+				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ);
+				grants.narrowGroup(groupId, Resources.PROCESS_DEFINITION, "*", CREATE_INSTANCE);
+				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, PROXY_MATTER, READ, CREATE_INSTANCE);
 				grants.grantGroup(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
 			}
 			case "TOWNSHIP", "CITY" -> {

@@ -77,7 +77,9 @@ public class MatterLedger {
 		ServiceItem item = catalogue.find(draft.serviceItemCode())
 			.orElseThrow(() -> new InvalidMatterException("serviceItemCode",
 					"未知的服务事项：" + abbreviate(draft.serviceItemCode())));
-		return new ValidatedDraft(draft, village, item);
+		return new ValidatedDraft(new MatterDraft(draft.villageCode(), draft.serviceItemCode(), draft.channel(),
+				draft.residentName(), PhoneNumber.normalise(draft.residentPhone()), draft.description(), draft.agentId()),
+				village, item);
 	}
 
 	/**

@@ -35,7 +35,7 @@ class WebSecurityConfiguration {
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> domainApiAuthentication(ProcessEngine engine) {
 		var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
-				new ContextEngineAuthenticationFilter(engine));
+				new ContextEngineAuthenticationFilter(engine, true));
 		registration.setName("domain-api-authentication");
 		registration.addUrlPatterns("/api/*");
 		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
