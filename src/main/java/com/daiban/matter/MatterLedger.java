@@ -10,12 +10,12 @@ import java.util.Optional;
 import com.daiban.catalogue.ServiceCatalogue;
 import com.daiban.catalogue.ServiceItem;
 import com.daiban.identity.StaffContact;
-import com.daiban.jdbc.DailyCounters;
-import com.daiban.jdbc.RecordRows;
+import com.daiban.input.PhoneNumber;
+import com.daiban.input.PlainText;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Village;
-import com.daiban.system.PhoneNumber;
-import com.daiban.system.PlainText;
+import com.daiban.records.DailyCounters;
+import com.daiban.records.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -103,7 +103,7 @@ public class MatterLedger {
 					draft.channel().name(), draft.residentName(), draft.residentPhone(), draft.description(),
 					agent.userId(), agent.name(), agent.phone(), now, MatterStatus.ACCEPTED.name(), processInstanceId)
 			.update();
-		addEvent(matterNo, "ACCEPTED", agent.userId(), channelLabel(draft.channel()) + "受理：" + validated.item().name());
+		addEvent(matterNo, "ACCEPTED", agent.userId(), draft.channel().label() + "受理：" + validated.item().name());
 	}
 
 	public void recordPromise(String matterNo, String level, String handlingGroup, String timeLimit,
@@ -219,14 +219,6 @@ public class MatterLedger {
 
 	private static String abbreviate(String value, int max) {
 		return value.length() <= max ? value : value.substring(0, max) + "…";
-	}
-
-	static String channelLabel(Channel channel) {
-		return switch (channel) {
-			case OFFICE -> "定点";
-			case HOME -> "上门";
-			case PHONE -> "电话预约";
-		};
 	}
 
 	static String outcomeLabel(String outcome) {

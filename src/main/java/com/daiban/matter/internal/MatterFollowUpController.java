@@ -18,7 +18,7 @@ import com.daiban.matter.MatterRecord;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Township;
 import com.daiban.organisation.Village;
-import com.daiban.system.PhoneNumber;
+import com.daiban.input.PhoneNumber;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.MediaType;
@@ -74,7 +74,7 @@ class MatterFollowUpController {
 			@RequestParam(name = "processInstanceId", required = false) String processInstanceId) {
 		Caller caller = callers.current();
 		if (text != null && text.length() > 64) {
-			throw new com.daiban.system.InvalidInputException("q", "查找内容不超过64字");
+			throw new com.daiban.web.InvalidInputException("q", "查找内容不超过64字");
 		}
 		List<MatterRecord> matters = processInstanceId != null ? search.byInstance(caller, processInstanceId)
 				: search.find(caller, text, openOnly);

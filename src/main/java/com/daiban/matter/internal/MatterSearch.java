@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.daiban.identity.Caller;
-import com.daiban.jdbc.RecordRows;
+import com.daiban.records.RecordRows;
 import com.daiban.matter.MatterRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

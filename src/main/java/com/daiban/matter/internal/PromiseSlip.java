@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.daiban.catalogue.ServiceItem;
+import com.daiban.matter.Channel;
 import com.daiban.matter.MatterRecord;
 import com.daiban.organisation.Township;
 import com.daiban.organisation.Village;
@@ -113,12 +114,12 @@ class PromiseSlip {
 	}
 
 	private static String channelLabel(String channel) {
-		return switch (channel == null ? "" : channel) {
-			case "OFFICE" -> "定点受理";
-			case "HOME" -> "上门受理";
-			case "PHONE" -> "电话预约受理";
-			default -> "";
-		};
+		for (Channel known : Channel.values()) {
+			if (known.name().equals(channel)) {
+				return known.label() + "受理";
+			}
+		}
+		return "";
 	}
 
 	/** Printed on paper that may lie about: the middle of the resident's number is hidden. */

@@ -12,7 +12,7 @@ import com.daiban.identity.Caller;
 import com.daiban.identity.WebappSessions;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Village;
-import com.daiban.system.PhoneNumber;
+import com.daiban.input.PhoneNumber;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

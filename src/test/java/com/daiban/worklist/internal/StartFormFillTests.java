@@ -12,7 +12,7 @@ import com.daiban.catalogue.ServiceCatalogue;
 import com.daiban.identity.Caller;
 import com.daiban.organisation.Organisation;
 import com.daiban.support.DaibanSpringBootTest;
-import com.daiban.system.PhoneNumber;
+import com.daiban.input.PhoneNumber;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
