@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.daiban.identity.Caller;
+import com.daiban.input.PhoneNumber;
 import com.daiban.input.Resident;
 import com.daiban.input.TypedText;
 import com.daiban.matter.MatterLedger;
@@ -91,7 +92,7 @@ public class Complaints {
 		variables.put(VILLAGE_CODE, draft.villageCode());
 		variables.put(KIND, draft.kind() == null ? null : draft.kind().name());
 		variables.put(COMPLAINANT_NAME, draft.complainantName());
-		variables.put(COMPLAINANT_PHONE, draft.complainantPhone());
+		variables.put(COMPLAINANT_PHONE, PhoneNumber.normalise(draft.complainantPhone()));
 		variables.put(CONTENT, draft.content());
 		variables.put(FILED_BY, filedBy);
 		Authentication authentication = identityService.getCurrentAuthentication();

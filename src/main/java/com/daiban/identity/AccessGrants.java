@@ -55,4 +55,27 @@ public class AccessGrants {
 		}
 	}
 
+	/** Takes permissions out of an existing grant (a database set up when the grant was wider); never a revocation. */
+	public void narrowGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (existing == null) {
+			return;
+		}
+		boolean changed = false;
+		for (Permission permission : permissions) {
+			if (existing.isPermissionGranted(permission)) {
+				existing.removePermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizations.saveAuthorization(existing);
+		}
+	}
+
 }

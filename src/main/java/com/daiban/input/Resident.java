@@ -26,7 +26,7 @@ public record Resident(String name, String phone) {
 			throw new InvalidInputException(phoneField,
 					label + "联系电话（" + phoneField + "）格式不正确：手机号11位，或带区号的固定电话");
 		}
-		return new Resident(name, phone);
+		return new Resident(name, PhoneNumber.normalise(phone));
 	}
 
 }

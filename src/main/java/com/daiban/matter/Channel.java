@@ -15,6 +15,7 @@ public enum Channel {
 		this.label = label;
 	}
 
+	/** As the registration ledger writes it: 定点 / 上门 / 电话预约 (受理). */
 	public String label() {
 		return label;
 	}

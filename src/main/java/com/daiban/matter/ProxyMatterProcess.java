@@ -37,6 +37,15 @@ public final class ProxyMatterProcess {
 
 	public static final String AGENT_ID = "agentId";
 
+	/** Set at registration for the handling form, as are {@link #AGENT_PHONE}, {@link #VILLAGE_NAME}, {@link #CHANNEL_LABEL}. */
+	public static final String AGENT_NAME = "agentName";
+
+	public static final String AGENT_PHONE = "agentPhone";
+
+	public static final String VILLAGE_NAME = "villageName";
+
+	public static final String CHANNEL_LABEL = "channelLabel";
+
 	public static final String LEVEL = "level";
 
 	public static final String HANDLING_GROUP = "handlingGroup";

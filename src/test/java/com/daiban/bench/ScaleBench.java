@@ -19,10 +19,12 @@ import java.util.function.Function;
 import com.daiban.bench.DaibanBenchmark.Latency;
 import com.daiban.bench.DaibanBenchmark.ScaleFigures;
 import com.daiban.matter.MatterLedger;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 
 /**
  * P3: loads a city's years of history straight into the tables with set-based SQL (rows consistent enough for the
@@ -71,6 +73,7 @@ final class ScaleBench {
 		settle();
 		Latency taskQuery = sample(settings.samples(), this::groupTaskQuery);
 		Latency taskCount = sample(Math.min(settings.samples(), COUNT_SAMPLES), this::groupTaskCount);
+		Latency filterCounts = sample(Math.min(settings.samples(), COUNT_SAMPLES), this::filterCounts);
 		Latency matter = matterLatency();
 		Latency residentLookup = new ResidentLookupBench(app).measure(settings.samples());
 		int year = LocalDate.now().getYear() - 1;
@@ -89,6 +92,9 @@ final class ScaleBench {
 		settle();
 		Latency taskQueryLarge = sample(settings.samples(), this::groupTaskQuery);
 		Latency taskCountLarge = sample(Math.min(settings.samples(), COUNT_SAMPLES), this::groupTaskCount);
+		Latency filterCountsLarge = sample(Math.min(settings.samples(), COUNT_SAMPLES), this::filterCounts);
+		log("P3: Tasklist's filter counts (every filter of clerk-t01, one refresh) %s ms at %d open, %s ms at %d open"
+			.formatted(filterCounts.text(), settings.open(), filterCountsLarge.text(), settings.openLarge()));
 		log(("P3: task query %s ms at %d open, %s ms at %d open; count %s ms and %s ms; matter %s ms; negative list "
 				+ "%s ms; ledger %s ms").formatted(taskQuery.text(), settings.open(), taskQueryLarge.text(),
 						settings.openLarge(), taskCount.text(), taskCountLarge.text(), matter.text(), negativeList.text(),
@@ -241,6 +247,25 @@ final class ScaleBench {
 			throw new IllegalStateException("the group task query saw no task: the loaded rows are not visible");
 		}
 		return size;
+	}
+
+	/**
+	 * The count beside every filter, as Tasklist asks for it with each refresh ({@code GET /filter?itemCount=true}): each
+	 * filter the clerk may read, counted by the engine with the clerk's authentication.
+	 */
+	private long filterCounts() {
+		return asClerk(groups -> {
+			FilterService filters = app.bean(FilterService.class);
+			List<Filter> readable = filters.createFilterQuery().filterResourceType("Task").list();
+			if (readable.isEmpty()) {
+				throw new IllegalStateException("clerk-t01 reads no Tasklist filter: the shared filters are missing");
+			}
+			long total = 0;
+			for (Filter filter : readable) {
+				total += filters.count(filter.getId());
+			}
+			return total;
+		});
 	}
 
 	/** The number of tasks in the same filter, which Tasklist's list response carries (its HAL "count"). */

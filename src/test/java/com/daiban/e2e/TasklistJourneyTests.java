@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +58,8 @@ class TasklistJourneyTests {
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots", "tasklist");
 
 	// generous: the build machine is shared, and Tasklist loads filters, lists and forms one request after another
+	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	@LocalServerPort
@@ -72,6 +76,9 @@ class TasklistJourneyTests {
 
 	@Autowired
 	MatterLedger ledger;
+
+	@Autowired
+	Clock clock;
 
 	private WebDriver browser;
 
@@ -94,6 +101,7 @@ class TasklistJourneyTests {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--lang=zh-CN", "--window-size=1400,1200");
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		browser = new ChromeDriver(service, options);
@@ -114,6 +122,7 @@ class TasklistJourneyTests {
 		}
 		catch (RuntimeException | AssertionError e) {
 			screenshot("failure");
+			browser.manage().logs().get("browser").forEach(entry -> System.out.println("browser console: " + entry));
 			throw e;
 		}
 	}
@@ -122,31 +131,105 @@ class TasklistJourneyTests {
 		// 1. the agent accepts the matter with the start form
 		logIn("agent-v01-a");
 		assertThat(browser.findElement(By.cssSelector(".start-process-action a")).getText()).contains("发起流程");
+		assertFirstLoadTravelsCompressed();
+		// free-form tasks are no part of an agent's work
+		assertThat(browser.findElements(By.cssSelector(".create-task-action")))
+			.allSatisfy(action -> assertThat(action.isDisplayed()).isFalse());
 		browser.findElement(By.cssSelector(".start-process-action a")).click();
 		WebElement process = wait.until(ExpectedConditions
 			.elementToBeClickable(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='村级代办事项']")));
 		screenshot("start-process-dialog");
+		// only what an agent may start: no internal processes
+		assertThat(browser.findElements(By.xpath("//ul[contains(@class,'processes')]//a")))
+			.extracting(WebElement::getText)
+			.containsExactly("村级代办事项");
 		process.click();
 		waitForForm("委托人姓名");
-		chooseInSelect("代办点（村）", "宏杨村");
+		// the agent's own village only, as the organisation says at form load
+		clickInView(field("代办点（村）").findElement(By.cssSelector(".fjs-input-group")));
+		List<WebElement> villages = wait
+			.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".fjs-dropdownlist-item")));
+		assertThat(villages).extracting(WebElement::getText).containsExactly("V01 宏杨村");
+		clickInView(villages.get(0));
 		chooseInSelect("服务事项", "MZ-001");
+		// the materials of the item picked, from the catalogue
+		wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//form[contains(@class,'fjs-form')]//*[contains(normalize-space(),'身份证、户口簿、家庭收入证明')]")));
 		chooseRadio("受理方式", "定点代办");
 		type("委托人姓名", "张秀英");
-		type("委托人联系电话", "13800001234");
+		// a wrong phone is refused in Chinese, in words, without the rule's regular expression
+		type("委托人联系电话", "12345");
 		type("事项说明", "申请最低生活保障，身份证、户口簿复印件已收取。");
+		WebElement phoneError = waitUntil("a Chinese message under the phone field",
+				driver -> field("委托人联系电话").findElements(By.cssSelector(".fjs-form-field-error"))
+					.stream()
+					.filter(e -> e.getText().contains("格式不正确"))
+					.findFirst()
+					.orElse(null));
+		screenshot("start-form-bad-phone");
+		assertThat(phoneError.getText()).contains("委托人联系电话格式不正确").contains("手机号11位").doesNotContain("Field", "^", "\\d");
+		// as people write it down: spaces and dashes are accepted
+		type("委托人联系电话", "138 0000-1234");
+		waitUntil("the phone error gone",
+				driver -> field("委托人联系电话").findElements(By.cssSelector(".fjs-form-field-error"))
+					.stream()
+					.noneMatch(e -> !e.getText().isBlank()));
 		screenshot("start-form-filled");
 		List<String> earlierMatters = mattersStartedBy("agent-v01-a");
 		clickButton("//div[contains(@class,'modal-footer')]//button[normalize-space()='启动']");
 		String matterNo = awaitNewMatterStartedBy("agent-v01-a", earlierMatters);
-		screenshot("matter-started");
+		assertThat(ledger.find(matterNo).orElseThrow().residentPhone()).isEqualTo("13800001234");
 
-		// 2. the township clerk claims and handles it
+		// the agent sees the number and the promised time, and prints the promise slip for the resident
+		WebElement accepted = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("daiban-accepted")));
+		screenshot("matter-started");
+		String due = DAY_AND_TIME.format(ledger.find(matterNo).orElseThrow().dueAt().atZoneSameInstant(clock.getZone()));
+		assertThat(accepted.findElement(By.cssSelector(".matter-no")).getText()).isEqualTo(matterNo);
+		assertThat(accepted.findElement(By.cssSelector(".due-at")).getText()).isEqualTo(due);
+		String tasklist = browser.getWindowHandle();
+		accepted.findElement(By.cssSelector("a.print-slip")).click();
+		waitUntil("the promise slip in a window of its own", driver -> driver.getWindowHandles().size() > 1);
+		browser.switchTo()
+			.window(browser.getWindowHandles().stream().filter(h -> !h.equals(tasklist)).findFirst().orElseThrow());
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matter-no")));
+		screenshot("promise-slip");
+		assertThat(browser.getTitle()).contains("限时办结承诺单");
+		assertThat(browser.findElement(By.id("matter-no")).getText()).isEqualTo(matterNo);
+		assertThat(browser.findElement(By.id("due-at")).getText()).isEqualTo(due);
+		assertThat(browser.findElement(By.tagName("body")).getText()).contains("委托人签字", "监督电话", "代办员",
+				"宏杨村代办员（A岗）");
+		browser.close();
+		browser.switchTo().window(tasklist);
+
+		// 2. the township clerk finds the matter by the resident's name, opens it, claims and handles it
 		logIn("clerk-t01");
-		openTask("本单位待办", "办理代办事项", matterNo);
+		// the promise as date and time, with the time left beside it
+		wait.until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(),'本单位待办')]")))
+			.click();
+		WebElement promised = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+				"//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//*[normalize-space()='" + matterNo
+						+ "']]//*[contains(@class,'daiban-due')]")));
+		assertThat(promised.getText()).startsWith("承诺 " + due).containsPattern("（(剩|已超时) [0-9]");
+		WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input.matter-search")));
+		search.sendKeys("张秀英");
+		search.submit();
+		WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+				"//*[@id='daiban-matters']//tr[contains(@class,'matter-row')][./td[normalize-space()='" + matterNo + "']]")));
+		screenshot("clerk-search");
+		assertThat(found.findElement(By.cssSelector(".agent")).getText()).contains("宏杨村代办员（A岗）", "1380000");
+		clickInView(found.findElement(By.cssSelector("a.open-task")));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+				"//*[contains(@class,'task-details')]//*[normalize-space()='办理代办事项']")));
 		claim();
 		waitForForm("答复内容");
 		// the handling form shows what the agent registered (read-only fields filled from process variables)
 		waitUntil("resident name shown in the handling form", driver -> "张秀英".equals(field("委托人").findElement(By.cssSelector("input")).getDomProperty("value")));
+		assertThat(field("代办员").findElement(By.cssSelector("input")).getDomProperty("value")).isEqualTo("宏杨村代办员（A岗）");
+		assertThat(field("代办员电话").findElement(By.cssSelector("input")).getDomProperty("value")).startsWith("1380000");
+		assertThat(field("委托人电话").findElement(By.cssSelector("input")).getDomProperty("value")).isEqualTo("13800001234");
+		assertThat(field("代办点（村）").findElement(By.cssSelector("input")).getDomProperty("value")).isEqualTo("宏杨村");
+		assertThat(field("受理方式").findElement(By.cssSelector("input")).getDomProperty("value")).isEqualTo("定点受理");
 		chooseRadio("办理结果", "已办结");
 		type("答复内容", "低保申请已受理审核通过，请通知委托人。");
 		screenshot("handling-form-filled");
@@ -184,6 +267,28 @@ class TasklistJourneyTests {
 		assertThat(record.outcome()).isEqualTo("DONE");
 		assertThat(record.rating()).isEqualTo(5);
 		assertThat(record.residentName()).isEqualTo("张秀英");
+	}
+
+	/**
+	 * What Tasklist's first load carries over the wire: each response's body as sent (compressed), counted also for the
+	 * files the browser had cached (a cached file reports the size it was sent with).
+	 */
+	private void assertFirstLoadTravelsCompressed() {
+		waitUntil("Tasklist's filters loaded", driver -> !driver.findElements(By.cssSelector(".task-filter")).isEmpty());
+		Map<?, ?> sizes = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript("""
+				const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
+				return {
+				  sent: entries.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
+				  decoded: entries.reduce((sum, e) => sum + (e.decodedBodySize || 0), 0)
+				};""");
+		long sent = ((Number) sizes.get("sent")).longValue();
+		long decoded = ((Number) sizes.get("decoded")).longValue();
+		System.out.printf("first Tasklist load: %d bytes sent, %d bytes decoded; largest: %s%n", sent, decoded,
+				((JavascriptExecutor) browser).executeScript("""
+						return performance.getEntriesByType('resource').sort((a, b) => b.encodedBodySize - a.encodedBodySize)
+						  .slice(0, 8).map(e => e.name.replace(/^https?:\\/\\/[^/]+/, '') + ' ' + e.encodedBodySize).join(', ');"""));
+		assertThat(decoded).as("what the first load holds").isGreaterThan(3_000_000);
+		assertThat(sent).as("bytes sent for the first Tasklist load").isLessThan(1_500_000);
 	}
 
 	private void logIn(String userId) {

@@ -30,6 +30,8 @@ class StaffAccess {
 
 	static final String COCKPIT = "cockpit";
 
+	static final String PROXY_MATTER = "proxy-matter";
+
 	private final IdentityService identityService;
 
 	private final AccessGrants grants;
@@ -72,7 +74,10 @@ class StaffAccess {
 		switch (type) {
 			case "VILLAGE" -> {
 				staff(groupId);
-				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ, CREATE_INSTANCE);
+				// agents start proxy matters only: Tasklist's start list shows what a group may start
+				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, "*", READ);
+				grants.narrowGroup(groupId, Resources.PROCESS_DEFINITION, "*", CREATE_INSTANCE);
+				grants.grantGroup(groupId, Resources.PROCESS_DEFINITION, PROXY_MATTER, READ, CREATE_INSTANCE);
 				grants.grantGroup(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
 			}
 			case "TOWNSHIP", "CITY" -> {

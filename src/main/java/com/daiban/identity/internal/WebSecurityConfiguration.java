@@ -38,7 +38,7 @@ class WebSecurityConfiguration {
 	FilterRegistrationBean<Filter> domainApiAuthentication(ProcessEngine engine) {
 		// the supervision workspace inside Cockpit reads its figures and reports with the Cockpit login
 		var registration = new FilterRegistrationBean<Filter>(new WebappSessionAuthentication(engine,
-				new ContextEngineAuthenticationFilter(engine, "/api/public/"), List.of("/api/dashboard", "/api/reports")));
+				new ContextEngineAuthenticationFilter(engine, "/api/public/", true), List.of("/api/dashboard", "/api/reports")));
 		registration.setName("domain-api-authentication");
 		registration.addUrlPatterns("/api/*");
 		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,

@@ -3,6 +3,7 @@ package com.daiban.matter.internal;
 import static com.daiban.matter.ProxyMatterProcess.*;
 
 import com.daiban.identity.CallerScope;
+import com.daiban.identity.StaffContact;
 import com.daiban.matter.Channel;
 import com.daiban.matter.InvalidMatterException;
 import com.daiban.matter.MatterDraft;
@@ -67,11 +68,18 @@ class RegisterMatterDelegate implements JavaDelegate {
 			execution.setVariable(MATTER_NO, matterNo);
 			execution.setProcessBusinessKey(matterNo);
 		}
-		ledger.register(matterNo, validated, callerScope.contactOf(agentId), execution.getProcessInstanceId());
+		StaffContact agent = callerScope.contactOf(agentId);
+		ledger.register(matterNo, validated, agent, execution.getProcessInstanceId());
 		access.grantInstance(execution.getProcessInstanceId(), validated.village().code(),
 				validated.village().townshipCode());
 		execution.setVariable(TOWNSHIP_CODE, validated.village().townshipCode());
 		execution.setVariable(SERVICE_ITEM_NAME, validated.item().name());
+		execution.setVariable(RESIDENT_PHONE, validated.draft().residentPhone());
+		// shown read-only on the handling form: who to call back, from where, and how the matter came in
+		execution.setVariable(AGENT_NAME, agent.name());
+		execution.setVariable(AGENT_PHONE, agent.phone());
+		execution.setVariable(VILLAGE_NAME, validated.village().name());
+		execution.setVariable(CHANNEL_LABEL, validated.draft().channel().label() + "受理");
 		// read only by the routing decision, next in this transaction, whose history keeps them as its inputs
 		RouteInputsListener.set(execution, validated.item());
 	}

@@ -27,8 +27,9 @@ export default {
     fallbackLocale: 'zh'
   },
 
-  // the task list opens sorted by due date, earliest first (see scripts/due-date-first.js)
-  customScripts: ['scripts/due-date-first'],
+  // the task list opens sorted by due date, earliest first (scripts/due-date-first.js); forms speak Chinese
+  // (scripts/form-zh.js); matter number, promise, slip and search around the tasks (scripts/follow-up.js)
+  customScripts: ['scripts/due-date-first', 'scripts/form-zh', 'scripts/follow-up'],
 
   // configure the date format
   // "dateFormat": {
