@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Those transactions run on a pool of their own (the application's datasource and Hikari settings, {@value #SIZE}
  * connections). The filing's own transaction already holds a connection of the application's pool; drawn from that
  * pool too, as many simultaneous filings as it has connections would each hold one and wait for a second until the
- * pool gave up (30 s by default) and every one of them failed. Found when the benchmark ran 8 agents on a pool of 6
- * (docs/performance.md, "Connection pool"). Transactions on this pool need no other connection, so they cannot wait
+ * pool gave up (30 s by default) and every one of them failed (docs/performance.md, "Matter and complaint numbers on
+ * connections of their own"). Transactions on this pool need no other connection, so they cannot wait
  * on each other in a circle.
  */
 @Component

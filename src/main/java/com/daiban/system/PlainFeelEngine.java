@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * </ul>
  * The Scala engine parses each expression and builds its whole context of built-in functions on every evaluation; in the
  * benchmark's P1 that was about a sixth of the JVM's CPU per matter, for a decision of four inputs and four outputs
- * (docs/performance.md, "Found by profiling again (session 6)"). The answers are the Scala engine's own:
+ * (docs/performance.md, "Less work per matter"). The answers are the Scala engine's own:
  * {@code PlainFeelEngineTests} compares the two on every shape above and on the shapes that must be handed over.
  */
 class PlainFeelEngine implements FeelEngine {

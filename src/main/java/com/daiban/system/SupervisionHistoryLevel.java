@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The history level {@value #NAME}: everything {@code full} keeps that the supervision office audits, without the two
- * logs that only repeat what is kept elsewhere (docs/performance.md, "History level").
+ * logs that only repeat what is kept elsewhere (docs/performance.md, "History level `supervision`").
  * <ul>
  * <li>Kept: process, activity and task instances (who claimed, delegated and completed which step, when), the final
  * value of every variable, identity links, incidents, the routing decisions with their inputs and outputs, and the user

@@ -115,7 +115,7 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 	 * <p>
 	 * It intercepts the executor's queries, which MyBatis wraps once per command, and not the preparing of statements:
 	 * that was wrapped for every statement of every command and read each one's mapped statement by reflection, which
-	 * made our lifecycle cost more CPU than the same lifecycle on stock settings (docs/performance.md, session 8).
+	 * made our lifecycle cost more CPU than the same lifecycle on stock settings (docs/performance.md, "The task count").
 	 */
 	@Intercepts(@Signature(type = Executor.class, method = "query",
 			args = { MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class }))
