@@ -239,7 +239,7 @@ class VariableWriteGuard extends AbstractProcessEnginePlugin {
 		}
 		FormFields form = taskForm(task);
 		settle(watch().takePending(), form, owned(task.getExecution()), null, person, task.getId());
-		if (!isAdministrator(person)) {
+		if (!isAdministrator(person) && TaskListener.EVENTNAME_COMPLETE.equals(delegateTask.getEventName())) {
 			for (Field field : form.all()) {
 				Object value = field.editable() && field.required() ? task.getVariable(field.key()) : "present";
 				if (value == null || value instanceof String text && text.isBlank()) {
