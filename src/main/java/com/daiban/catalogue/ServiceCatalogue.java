@@ -3,7 +3,7 @@ package com.daiban.catalogue;
 import java.util.List;
 import java.util.Optional;
 
-import com.daiban.jdbc.RecordRows;
+import com.daiban.records.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

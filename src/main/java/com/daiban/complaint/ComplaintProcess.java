@@ -13,46 +13,46 @@ public final class ComplaintProcess {
 
 	public static final String CALLBACK_TASK = "Task_CallBackComplainant";
 
-	static final String COMPLAINT_NO = "complaintNo";
+	public static final String COMPLAINT_NO = "complaintNo";
 
-	static final String MATTER_NO = "matterNo";
+	public static final String MATTER_NO = "matterNo";
 
-	static final String VILLAGE_CODE = "villageCode";
+	public static final String VILLAGE_CODE = "villageCode";
 
-	static final String TOWNSHIP_CODE = "townshipCode";
+	public static final String TOWNSHIP_CODE = "townshipCode";
 
-	static final String KIND = "complaintKind";
+	public static final String KIND = "complaintKind";
 
-	static final String CONTENT = "content";
+	public static final String CONTENT = "content";
 
-	static final String FILED_BY = "filedBy";
+	public static final String FILED_BY = "filedBy";
 
 	/** The notify delegate writes to RESIDENT from these two. */
-	static final String COMPLAINANT_NAME = "residentName";
+	public static final String COMPLAINANT_NAME = "residentName";
 
-	static final String COMPLAINANT_PHONE = "residentPhone";
+	public static final String COMPLAINANT_PHONE = "residentPhone";
 
-	static final String MATTER_RUNNING = "matterRunning";
+	public static final String MATTER_RUNNING = "matterRunning";
 
-	static final String LIMITS = "limits";
+	public static final String LIMITS = "limits";
 
-	static final String VERIFICATION_DUE_AT = "verificationDueAt";
+	public static final String VERIFICATION_DUE_AT = "verificationDueAt";
 
-	static final String RECTIFICATION_DUE_AT = "rectificationDueAt";
+	public static final String RECTIFICATION_DUE_AT = "rectificationDueAt";
 
-	static final String VERIFICATION_RESULT = "verificationResult";
+	public static final String VERIFICATION_RESULT = "verificationResult";
 
-	static final String SEVERITY = "severity";
+	public static final String SEVERITY = "severity";
 
-	static final String VERIFICATION_NOTE = "verificationNote";
+	public static final String VERIFICATION_NOTE = "verificationNote";
 
-	static final String ACCOUNTABILITY_NOTE = "accountabilityNote";
+	public static final String ACCOUNTABILITY_NOTE = "accountabilityNote";
 
-	static final String RECTIFICATION_NOTE = "rectificationNote";
+	public static final String RECTIFICATION_NOTE = "rectificationNote";
 
-	static final String SATISFACTION = "satisfaction";
+	public static final String SATISFACTION = "satisfaction";
 
-	static final String CALLBACK_NOTE = "callbackNote";
+	public static final String CALLBACK_NOTE = "callbackNote";
 
 	private ComplaintProcess() {
 	}

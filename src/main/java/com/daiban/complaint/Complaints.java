@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.daiban.jdbc.DailyCounters;
-import com.daiban.jdbc.RecordRows;
-import com.daiban.system.PhoneNumber;
 import com.daiban.identity.Caller;
+import com.daiban.input.PhoneNumber;
+import com.daiban.input.PlainText;
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Village;
-import com.daiban.system.InvalidInputException;
-import com.daiban.system.PlainText;
+import com.daiban.records.DailyCounters;
+import com.daiban.records.RecordRows;
+import com.daiban.web.InvalidInputException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -123,7 +123,7 @@ public class Complaints {
 	}
 
 	/** Numbers the complaint and writes its row; called by the process's first step. */
-	String register(Validated validated, String filedBy, String processInstanceId) {
+	public String register(Validated validated, String filedBy, String processInstanceId) {
 		String townshipCode = validated.village().townshipCode();
 		String complaintNo = nextComplaintNo(townshipCode);
 		ComplaintDraft draft = validated.draft();
@@ -140,11 +140,11 @@ public class Complaints {
 		return complaintNo;
 	}
 
-	void recordVerificationDue(String complaintNo, OffsetDateTime dueAt) {
+	public void recordVerificationDue(String complaintNo, OffsetDateTime dueAt) {
 		jdbc.sql("UPDATE complaint SET verification_due_at = ? WHERE complaint_no = ?").params(dueAt, complaintNo).update();
 	}
 
-	void recordVerification(String complaintNo, boolean verified, String severity, String note, String accountability,
+	public void recordVerification(String complaintNo, boolean verified, String severity, String note, String accountability,
 			String verifiedBy, OffsetDateTime rectificationDueAt) {
 		jdbc.sql("""
 				UPDATE complaint SET verified = ?, severity = ?, verification_note = ?, accountability_note = ?,
@@ -155,13 +155,13 @@ public class Complaints {
 			.update();
 	}
 
-	void recordRectification(String complaintNo, String note, String rectifiedBy) {
+	public void recordRectification(String complaintNo, String note, String rectifiedBy) {
 		jdbc.sql("UPDATE complaint SET rectification_note = ?, rectified_by = ?, rectified_at = ?, status = ? WHERE complaint_no = ?")
 			.params(note, rectifiedBy, now(), ComplaintStatus.RECTIFIED.name(), complaintNo)
 			.update();
 	}
 
-	void recordCallback(String complaintNo, String satisfaction, String note, String callbackBy) {
+	public void recordCallback(String complaintNo, String satisfaction, String note, String callbackBy) {
 		jdbc.sql("""
 				UPDATE complaint SET satisfaction = ?, callback_note = ?, callback_by = ?, callback_at = ?, status = ?
 				WHERE complaint_no = ?

@@ -11,12 +11,12 @@ import java.util.Optional;
 
 import com.daiban.complaint.Complaints;
 import com.daiban.identity.Groups;
-import com.daiban.jdbc.RecordRows;
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
 import com.daiban.negativelist.NegativeMark;
+import com.daiban.records.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -196,10 +196,10 @@ public class Inspections {
 	public void decide(long inspectionId, long entryId, boolean confirm, String reviewer, String note) {
 		boolean belongs = proposals(inspectionId).stream().anyMatch(e -> e.id() == entryId);
 		if (!belongs) {
-			throw new com.daiban.system.InvalidInputException("entryId", "该条目不在本次检查的复核范围内：" + entryId);
+			throw new com.daiban.web.InvalidInputException("entryId", "该条目不在本次检查的复核范围内：" + entryId);
 		}
 		if (!confirm && (note == null || note.isBlank())) {
-			throw new com.daiban.system.InvalidInputException("note", "撤销负面清单条目必须说明理由：" + entryId);
+			throw new com.daiban.web.InvalidInputException("note", "撤销负面清单条目必须说明理由：" + entryId);
 		}
 		negativeList.review(entryId, confirm, reviewer, note);
 	}
@@ -211,7 +211,7 @@ public class Inspections {
 			.map(NegativeListEntry::id)
 			.toList();
 		if (!open.isEmpty()) {
-			throw new com.daiban.system.InvalidInputException("reviewDecisions", "以下条目尚未复核（确认或撤销）：" + open);
+			throw new com.daiban.web.InvalidInputException("reviewDecisions", "以下条目尚未复核（确认或撤销）：" + open);
 		}
 		jdbc.sql("UPDATE inspection SET reviewed_by = ?, reviewed_at = ? WHERE id = ?")
 			.params(reviewer, OffsetDateTime.now(clock), inspectionId)

@@ -1,6 +1,6 @@
 package com.daiban.matter;
 
-import com.daiban.system.InvalidInputException;
+import com.daiban.web.InvalidInputException;
 
 public class InvalidMatterException extends InvalidInputException {
 

@@ -1,6 +1,6 @@
 package com.daiban.matter;
 
-import com.daiban.system.ForbiddenException;
+import com.daiban.web.ForbiddenException;
 
 public class MatterForbiddenException extends ForbiddenException {
 

@@ -10,12 +10,12 @@ import java.util.Optional;
 import com.daiban.catalogue.ServiceCatalogue;
 import com.daiban.catalogue.ServiceItem;
 import com.daiban.identity.StaffContact;
-import com.daiban.jdbc.DailyCounters;
-import com.daiban.jdbc.RecordRows;
+import com.daiban.input.PhoneNumber;
+import com.daiban.input.PlainText;
 import com.daiban.organisation.Organisation;
 import com.daiban.organisation.Village;
-import com.daiban.system.PhoneNumber;
-import com.daiban.system.PlainText;
+import com.daiban.records.DailyCounters;
+import com.daiban.records.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

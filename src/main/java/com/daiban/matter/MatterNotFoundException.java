@@ -1,6 +1,6 @@
 package com.daiban.matter;
 
-import com.daiban.system.NotFoundException;
+import com.daiban.web.NotFoundException;
 
 public class MatterNotFoundException extends NotFoundException {
 

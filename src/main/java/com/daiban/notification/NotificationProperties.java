@@ -49,7 +49,7 @@ public record NotificationProperties(List<String> channels, String smsWebhookUrl
 
 	}
 
-	boolean uses(String channel) {
+	public boolean uses(String channel) {
 		return channels.contains(channel);
 	}
 

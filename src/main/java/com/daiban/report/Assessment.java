@@ -154,7 +154,7 @@ public class Assessment {
 			boolean modelUnitEligible) {
 	}
 
-	static Function<Row, String> levelLabel() {
+	public static Function<Row, String> levelLabel() {
 		return row -> switch (row.level()) {
 			case "TOWNSHIP" -> "乡镇";
 			case "VILLAGE" -> "村代办点";

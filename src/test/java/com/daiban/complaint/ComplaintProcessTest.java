@@ -23,7 +23,7 @@ import com.daiban.matter.MatterIntake;
 import com.daiban.matter.MatterLedger;
 import com.daiban.negativelist.NegativeList;
 import com.daiban.negativelist.NegativeListEntry;
-import com.daiban.notification.NotificationDispatcher;
+import com.daiban.notification.internal.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.ModelCoverage;
 import com.daiban.support.QueuedNotifications;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.daiban.notification.NotificationDispatcher;
+import com.daiban.notification.internal.NotificationDispatcher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -1,4 +1,0 @@
-package com.daiban.notification;
-
-record Message(String subject, String body) {
-}

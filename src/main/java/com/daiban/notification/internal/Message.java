@@ -1,0 +1,4 @@
+package com.daiban.notification.internal;
+
+record Message(String subject, String body) {
+}

@@ -1,7 +1,0 @@
-package com.daiban.report;
-
-import java.util.List;
-
-/** A report as rows under Chinese headers: what the .xlsx and the printable page are rendered from. */
-public record Table(String title, List<String> headers, List<List<Object>> rows) {
-}
