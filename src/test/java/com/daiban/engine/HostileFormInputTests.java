@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -48,6 +47,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @DaibanSpringBootTest
 class HostileFormInputTests {
+
+	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
 	@Autowired
 	TestRestTemplate rest;
@@ -189,15 +190,20 @@ class HostileFormInputTests {
 		if (formRef == null) {
 			return null;
 		}
-		CamundaFormDefinition form = repositoryService.createCamundaFormDefinitionQuery()
-			.deploymentId(definition.getDeploymentId()).key(formRef).singleResult();
-		assertThat(form).as("form %s deployed with %s", formRef, definition.getKey()).isNotNull();
-		try (var in = repositoryService.getResourceAsStream(form.getDeploymentId(), form.getResourceName())) {
-			return FormFields.parse(in.readAllBytes());
+		for (String name : repositoryService.getDeploymentResourceNames(definition.getDeploymentId())) {
+			if (name.endsWith(".form")) {
+				try (var in = repositoryService.getResourceAsStream(definition.getDeploymentId(), name)) {
+					byte[] bytes = in.readAllBytes();
+					if (formRef.equals(JSON.readTree(bytes).path("id").asText())) {
+						return FormFields.parse(bytes);
+					}
+				}
+				catch (java.io.IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			}
 		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
+		throw new AssertionError("form " + formRef + " is not deployed with " + definition.getKey());
 	}
 
 	/** A person (not an administrator, who is never refused) allowed to start the process. */

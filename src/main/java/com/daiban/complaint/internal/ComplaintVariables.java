@@ -1,4 +1,4 @@
-package com.daiban.complaint;
+package com.daiban.complaint.internal;
 
 import static com.daiban.complaint.ComplaintProcess.*;
 

@@ -1,4 +1,4 @@
-package com.daiban.matter;
+package com.daiban.matter.internal;
 
 import static com.daiban.matter.ProxyMatterProcess.*;
 

@@ -1,4 +1,4 @@
-package com.daiban.inspection;
+package com.daiban.inspection.internal;
 
 import com.daiban.engine.ProcessOwnedVariables;
 import org.springframework.context.annotation.Bean;
