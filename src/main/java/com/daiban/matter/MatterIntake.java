@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.daiban.identity.Caller;
+import com.daiban.engine.ServerWrites;
 import com.daiban.identity.SystemActions;
 import com.daiban.matter.MatterLedger.ValidatedDraft;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,10 +43,11 @@ public class MatterIntake {
 			throw new MatterForbiddenException("只能为本村受理代办事项：" + validated.village().name());
 		}
 		String matterNo = ledger.nextMatterNo(validated.village().townshipCode());
-		ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(KEY)
+		// the matter number is the process's own variable: only our service sets it, after the checks above
+		ProcessInstanceWithVariables instance = ServerWrites.run(() -> runtimeService.createProcessInstanceByKey(KEY)
 			.businessKey(matterNo)
 			.setVariables(variables(matterNo, validated, caller.userId()))
-			.executeWithVariablesInReturn();
+			.executeWithVariablesInReturn());
 		Date dueAt = (Date) instance.getVariables().get(DUE_AT);
 		return new AcceptedMatter(matterNo, (String) instance.getVariables().get(LEVEL),
 				dueAt == null ? null : OffsetDateTime.ofInstant(dueAt.toInstant(), ZoneId.systemDefault()),

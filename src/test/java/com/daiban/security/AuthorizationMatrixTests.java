@@ -17,6 +17,7 @@ import com.daiban.negativelist.NegativeListReason;
 import com.daiban.negativelist.NegativeMark;
 import com.daiban.support.DaibanSpringBootTest;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -34,8 +35,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * Every demo role against every domain endpoint and the engine REST endpoints for tasks, process instances, history and
- * deployments. Expected answers are written out per role; the printed matrix is what a reviewer reads.
+ * Every demo role against every domain endpoint and the engine REST endpoints for tasks, process instances, history,
+ * deployments and the writes of a matter's own variables. Expected answers are written out per role; the printed matrix is what a reviewer reads.
  */
 @DaibanSpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +53,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	IdentityService identityService;
+
+	@Autowired
+	TaskService taskService;
 
 	private AcceptedMatter townshipV01;
 
@@ -125,6 +129,26 @@ class AuthorizationMatrixTests {
 						handlesCity ? "1" : "0"));
 		row.put("engine deployment create", expect(deploy(user), deploys ? 200 : 403));
 
+		// Writes of the process's own variables: the handling clerk is refused by the variable guard (400), everyone
+		// else already by the engine's authorizations (403); the administrator's write is accepted and recorded.
+		String handling = handlingTask(townshipV01);
+		boolean admin = user.equals("admin");
+		row.put("complete V01 handling + matterNo", admin ? "-" : expect(postJson(user, "/engine-rest/task/" + handling
+				+ "/complete", "{\"variables\":{\"outcome\":{\"value\":\"DONE\"},\"reply\":{\"value\":\"x\"},"
+				+ "\"matterNo\":{\"value\":\"" + townshipV06.matterNo() + "\"}}}"), handlesV01 ? 400 : 403));
+		row.put("task V01 handling variables", expect(postJson(user, "/engine-rest/task/" + handling + "/variables",
+				"{\"modifications\":{\"handlingGroup\":{\"value\":\"township-T01\"}}}"),
+				admin ? 204 : handlesV01 ? 400 : 403));
+		row.put("process-instance V01 matterNo", expect(putJson(user, "/engine-rest/process-instance/"
+				+ townshipV01.processInstanceId() + "/variables/matterNo", "{\"value\":\"" + townshipV01.matterNo() + "\"}"),
+				admin ? 204 : 403));
+		row.put("start proxy-matter + handlingGroup", admin ? "-" : expect(postJson(user,
+				"/engine-rest/process-definition/key/proxy-matter/start", "{\"variables\":{\"villageCode\":{\"value\":\"V01\"},"
+						+ "\"serviceItemCode\":{\"value\":\"MZ-001\"},\"channel\":{\"value\":\"OFFICE\"},"
+						+ "\"residentName\":{\"value\":\"矩阵\"},\"residentPhone\":{\"value\":\"13900005555\"},"
+						+ "\"description\":{\"value\":\"矩阵\"},\"handlingGroup\":{\"value\":\"village-V01\"}}}"),
+				acceptsV01 ? 400 : 403));
+
 		assertThat(row.values()).as("%s: %s", user, row).allMatch(cell -> !cell.startsWith("WRONG"));
 	}
 
@@ -175,6 +199,25 @@ class AuthorizationMatrixTests {
 		return rest.exchange("/api/matters", HttpMethod.POST, new HttpEntity<>("""
 				{"villageCode":"V01","serviceItemCode":"MZ-004","channel":"PHONE",
 				 "resident":{"name":"矩阵","phone":"13900005555"},"description":"授权矩阵"}""", headers), String.class);
+	}
+
+	private String handlingTask(AcceptedMatter matter) {
+		return taskService.createTaskQuery().processInstanceId(matter.processInstanceId()).singleResult().getId();
+	}
+
+	private ResponseEntity<String> postJson(String user, String path, String body) {
+		return json(user, HttpMethod.POST, path, body);
+	}
+
+	private ResponseEntity<String> putJson(String user, String path, String body) {
+		return json(user, HttpMethod.PUT, path, body);
+	}
+
+	private ResponseEntity<String> json(String user, HttpMethod method, String path, String body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setBasicAuth(user, "demo");
+		return rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
 	}
 
 	private ResponseEntity<String> deploy(String user) {
