@@ -178,7 +178,7 @@ class HostileFormInputTests {
 			variables.put(field.key(), "示例");
 		}
 		variables.putAll(Map.of("villageCode", "V01", "townshipCode", "T01", "handlingGroup", "township-T01", "matterNo",
-				"T01-20260101-0001", "complaintNo", "TS-T01-20260101-0001"));
+				"T01-20260101-0001", "complaintNo", "TS-T01-20260101-0001", "escalationGroup", "supervision-T01"));
 		Date due = new Date(System.currentTimeMillis() + 86_400_000L);
 		for (String date : List.of("dueAt", "remindAt", "verificationDueAt", "rectificationDueAt")) {
 			variables.put(date, due);

@@ -81,8 +81,7 @@ class VariableWriteGuardTests {
 		ResponseEntity<Map> response = post("clerk-t01", "/engine-rest/task/" + task + "/submit-form",
 				"{\"variables\":{\"matterNo\":{\"value\":\"" + shown.get("matterNo") + "\"},\"serviceItemName\":{\"value\":\""
 						+ shown.get("serviceItemName") + "\"},\"residentName\":{\"value\":\"" + shown.get("residentName")
-						+ "\"},\"description\":{\"value\":\"" + shown.get("description") + "\"},\"agentId\":{\"value\":\""
-						+ shown.get("agentId") + "\"},\"outcome\":{\"value\":\"DONE\"},\"reply\":{\"value\":\"已办结\"}}}");
+						+ "\"},\"description\":{\"value\":\"" + shown.get("description") + "\"},\"outcome\":{\"value\":\"DONE\"},\"reply\":{\"value\":\"已办结\"}}}");
 
 		assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(204);
 		assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
@@ -166,7 +165,7 @@ class VariableWriteGuardTests {
 
 	@Test
 	void shouldAnswerABadComplaintStartWith400NamingTheField() {
-		ResponseEntity<Map> response = post("agent-v01-a", "/engine-rest/process-definition/key/complaint/start",
+		ResponseEntity<Map> response = post("clerk-t01", "/engine-rest/process-definition/key/complaint/start",
 				"{\"variables\":{\"villageCode\":{\"value\":\"V01\"},\"matterNo\":{\"value\":\"T01-19990101-0001\"},"
 						+ "\"complaintKind\":{\"value\":\"MATTER\"},\"residentName\":{\"value\":\"张三\"},"
 						+ "\"residentPhone\":{\"value\":\"13812345678\"},\"content\":{\"value\":\"超时未办\"}}}");
