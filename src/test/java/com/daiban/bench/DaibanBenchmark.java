@@ -211,7 +211,7 @@ public final class DaibanBenchmark {
 					Map.of("outcome", "DONE", "reply", "已办结，请到村代办点领取"));
 			identity.setAuthentication(agent, app.groupsOf(agent));
 			workOn(app, matter.processInstanceId(), "Task_ConfirmSignOff", agent,
-					Map.of("residentConfirmed", true, "rating", 5));
+					Map.of("residentConfirmed", "true", "rating", "5"));
 		}
 		finally {
 			identity.clearAuthentication();

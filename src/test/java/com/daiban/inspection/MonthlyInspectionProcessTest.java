@@ -44,11 +44,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -67,7 +64,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @DaibanSpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonthlyInspectionProcessTest {
 
 	private static final Caller AGENT_V01 = new Caller("agent-v01-a", List.of("village-V01"));
@@ -126,6 +122,8 @@ class MonthlyInspectionProcessTest {
 
 	private YearMonth lastMonth;
 
+	private ProcessInstance inspection;
+
 	private String onTime, unsigned, withdrawn, late, reworked, otherTownship;
 
 	@BeforeAll
@@ -161,16 +159,8 @@ class MonthlyInspectionProcessTest {
 				.update();
 		}
 		jdbc.sql("UPDATE complaint SET filed_at = ? WHERE complaint_no = ?").params(target, complaintNo).update();
-	}
 
-	@AfterAll
-	void coverAtLeastNinetyPercentOfTheModel() {
-		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, "monthly-inspection", started, 0.9);
-	}
-
-	@Test
-	@Order(1)
-	void monthlyTimerGivesEachSupervisionOfficeAReviewOfOnlyItsTownship() {
+		// the month's inspection, as the timer on the 1st starts it
 		Job timer = managementService.createJobQuery()
 			.processDefinitionKey("monthly-inspection")
 			.timers()
@@ -180,13 +170,23 @@ class MonthlyInspectionProcessTest {
 			.findFirst()
 			.orElseThrow();
 		managementService.executeJob(timer.getId());
-		ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+		inspection = runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey("monthly-inspection")
 			.variableValueEquals("inspectionMonth", lastMonth.toString())
 			.active()
 			.list()
 			.get(0);
-		started.add(instance.getId());
+		started.add(inspection.getId());
+	}
+
+	@AfterAll
+	void coverAtLeastNinetyPercentOfTheModel() {
+		ModelCoverage.assertFlowNodeCoverage(repositoryService, historyService, "monthly-inspection", started, 0.9);
+	}
+
+	@Test
+	void monthlyReviewConfirmsAndStrikesEntriesOfOnlyItsTownshipAndTheAssessmentFollows() {
+		ProcessInstance instance = inspection;
 
 		Task review = reviewTask(instance, "supervision-T01");
 		assertThat(taskService.getIdentityLinksForTask(review.getId()).stream().filter(l -> "candidate".equals(l.getType()))
@@ -241,11 +241,8 @@ class MonthlyInspectionProcessTest {
 		complete(t02Review, "supervisor-t02", "supervision-T02", t02Decisions);
 		assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).finished().count())
 			.isEqualTo(1);
-	}
 
-	@Test
-	@Order(2)
-	void struckEntriesStayOutOfTheYearEndAssessment() {
+		// struck entries stay out of the year-end assessment
 		Assessment.Row v01 = assessment.of(lastMonth.getYear())
 			.stream()
 			.filter(r -> r.level().equals("VILLAGE") && r.unit().equals("V01"))
@@ -274,7 +271,6 @@ class MonthlyInspectionProcessTest {
 	}
 
 	@Test
-	@Order(3)
 	void supervisionOfficeReinspectsAGivenMonthFromTheStartForm() {
 		String definitionId = repositoryService.createProcessDefinitionQuery()
 			.processDefinitionKey("monthly-inspection")
@@ -294,7 +290,6 @@ class MonthlyInspectionProcessTest {
 	}
 
 	@Test
-	@Order(4)
 	void ledgerWorkbookOfV01HasChineseHeadersAndOneRowPerMatterOfTheMonth() throws Exception {
 		ResponseEntity<byte[]> response = rest.withBasicAuth("agent-v01-a", "demo")
 			.getForEntity("/api/reports/ledger.xlsx?village=V01&month=" + lastMonth, byte[].class);
@@ -332,7 +327,6 @@ class MonthlyInspectionProcessTest {
 	}
 
 	@Test
-	@Order(5)
 	void otherReportsRenderAsJsonWorkbookAndPage() throws Exception {
 		String year = String.valueOf(lastMonth.getYear());
 		for (String path : List.of("/api/reports/negative-list.xlsx?year=" + year, "/api/reports/assessment.xlsx?year=" + year,
@@ -353,7 +347,6 @@ class MonthlyInspectionProcessTest {
 	}
 
 	@Test
-	@Order(6)
 	void reportsAreScopedToTheCallersVillageOrTownship() {
 		String month = lastMonth.toString();
 		assertStatus("agent-v06-a", "/api/reports/ledger?village=V01&month=" + month, HttpStatus.FORBIDDEN);
