@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -203,14 +204,15 @@ class TasklistJourneyTests {
 
 		// 2. the township clerk finds the matter by the resident's name, opens it, claims and handles it
 		logIn("clerk-t01");
-		// the promise as date and time, with the time left beside it
 		wait.until(ExpectedConditions.elementToBeClickable(
 				By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(),'本单位待办')]")))
 			.click();
-		WebElement promised = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+		// the promise on the task's card, as date and time with the time left beside it (the card's details are
+		// folded until the clerk opens them, so the text is read rather than looked at)
+		WebElement promised = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
 				"//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//*[normalize-space()='" + matterNo
 						+ "']]//*[contains(@class,'daiban-due')]")));
-		assertThat(promised.getText()).startsWith("承诺 " + due).containsPattern("（(剩|已超时) [0-9]");
+		assertThat(promised.getDomProperty("textContent")).startsWith("承诺 " + due).containsPattern("（(剩|已超时) [0-9]");
 		WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input.matter-search")));
 		search.sendKeys("张秀英");
 		search.submit();
@@ -218,6 +220,9 @@ class TasklistJourneyTests {
 				"//*[@id='daiban-matters']//tr[contains(@class,'matter-row')][./td[normalize-space()='" + matterNo + "']]")));
 		screenshot("clerk-search");
 		assertThat(found.findElement(By.cssSelector(".agent")).getText()).contains("宏杨村代办员（A岗）", "1380000");
+		// the promise as date and time, with the time left beside it
+		assertThat(found.getText()).contains(due);
+		assertThat(found.findElement(By.cssSelector(".daiban-due")).getText()).containsPattern("(剩|已超时) [0-9]");
 		clickInView(found.findElement(By.cssSelector("a.open-task")));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
 				"//*[contains(@class,'task-details')]//*[normalize-space()='办理代办事项']")));
@@ -350,7 +355,8 @@ class TasklistJourneyTests {
 	private void type(String label, String text) {
 		WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
 		scrollTo(input);
-		input.clear();
+		// as a person does it: form-js keeps its own copy of the value and does not see WebElement.clear()
+		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 		input.sendKeys(text);
 	}
 

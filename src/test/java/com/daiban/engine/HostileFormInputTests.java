@@ -180,7 +180,7 @@ class HostileFormInputTests {
 		variables.putAll(Map.of("villageCode", "V01", "townshipCode", "T01", "handlingGroup", "township-T01", "matterNo",
 				"T01-20260101-0001", "complaintNo", "TS-T01-20260101-0001", "escalationGroup", "supervision-T01"));
 		Date due = new Date(System.currentTimeMillis() + 86_400_000L);
-		for (String date : List.of("dueAt", "remindAt", "verificationDueAt", "rectificationDueAt")) {
+		for (String date : List.of("dueAt", "remindAt", "verificationDueAt", "rectificationDueAt", "extensionDecisionDue")) {
 			variables.put(date, due);
 		}
 		return variables;

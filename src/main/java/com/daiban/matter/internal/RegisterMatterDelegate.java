@@ -74,7 +74,8 @@ class RegisterMatterDelegate implements JavaDelegate {
 				validated.village().townshipCode());
 		execution.setVariable(TOWNSHIP_CODE, validated.village().townshipCode());
 		execution.setVariable(SERVICE_ITEM_NAME, validated.item().name());
-		execution.setVariable(RESIDENT_PHONE, validated.draft().residentPhone());
+		execution.setVariable(RESIDENT_NAME, validated.resident().name());
+		execution.setVariable(RESIDENT_PHONE, validated.resident().phone());
 		// shown read-only on the handling form: who to call back, from where, and how the matter came in
 		execution.setVariable(AGENT_NAME, agent.name());
 		execution.setVariable(AGENT_PHONE, agent.phone());

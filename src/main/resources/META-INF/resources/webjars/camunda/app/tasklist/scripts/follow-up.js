@@ -203,8 +203,12 @@ const card = {
   id: 'daiban-card-due',
   pluginPoint: 'tasklist.card',
   priority: 10,
-  render: (node, { taskId }) => {
-    matterOfTask(taskId).then((m) => {
+  // the card is rendered with the task's id or with the task itself, depending on where Tasklist draws it
+  render: (node, { taskId, task }) => {
+    const found = task && task.processInstanceId
+      ? getJson(API + '?processInstanceId=' + encodeURIComponent(task.processInstanceId)).then((list) => list[0] || null)
+      : matterOfTask(taskId || (task && task.id));
+    found.then((m) => {
       if (m && m.dueText) {
         node.innerHTML = `<div class="${m.overdue ? 'daiban-due late' : 'daiban-due'}">承诺 ${escapeHtml(m.dueText)}`
           + (m.timeLeft ? `（${escapeHtml(m.timeLeft)}）` : '') + '</div>';
