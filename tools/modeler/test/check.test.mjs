@@ -113,7 +113,7 @@ test('a task naming a template but calling another delegate is reported', async 
 
 test('an element template the schema rejects is reported', async () => {
   const findings = await rulesAfter(dir => edit(dir, '.camunda/element-templates/mark-negative-list.json',
-    '"type": "camunda:inputParameter"', '"type": "camunda:inputParam"'));
+    '"type": "camunda:property"', '"type": "camunda:extensionProperty"'));
   assertFinding(findings, 'template-schema');
 });
 
