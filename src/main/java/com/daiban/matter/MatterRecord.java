@@ -17,7 +17,7 @@ public record MatterRecord(String matterNo, String villageCode, String townshipC
 	/** Past its promise and not yet completed, or completed after it. */
 	public boolean overdue(OffsetDateTime now) {
 		// a paused matter's clock stands; a terminated one has no promise left to keep
-		if (dueAt == null || "TERMINATED".equals(status) || "PAUSED".equals(status)) {
+		if (dueAt == null || status == MatterStatus.TERMINATED || status == MatterStatus.PAUSED) {
 			return false;
 		}
 		return completedAt == null ? now.isAfter(dueAt) && status != MatterStatus.WITHDRAWN : completedAt.isAfter(dueAt);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.daiban.matter.MatterRates;
+import com.daiban.matter.Rates;
 import com.daiban.notification.internal.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.QueuedNotifications;
@@ -87,6 +89,9 @@ class DashboardApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MatterRates matterRates;
+
 	String overdue;
 
 	String lateDone;
@@ -157,18 +162,26 @@ class DashboardApiTests {
 			.filter(m -> m.get("month").equals("2026-11"))
 			.findFirst()
 			.orElseThrow());
-		// six accepted, one withdrawn; three completed, two of them on time; two closed; two rated, one satisfied
-		assertThat(november).containsEntry("accepted", 6).containsEntry("withdrawn", 1).containsEntry("completed", 3)
-			.containsEntry("onTime", 2).containsEntry("closed", 2).containsEntry("rated", 2).containsEntry("satisfied", 1)
-			.containsEntry("onTimeRate", 66.67).containsEntry("resolutionRate", 40.0)
+		// six accepted, one withdrawn; two on time, two late (one completed late, one still open past its promise);
+		// two closed as done; two rated, one satisfied
+		assertThat(november).containsEntry("accepted", 6).containsEntry("withdrawn", 1).containsEntry("onTime", 2)
+			.containsEntry("notOnTime", 2).containsEntry("resolved", 2).containsEntry("rated", 2).containsEntry("satisfied", 1)
+			.containsEntry("onTimeRate", 50.0).containsEntry("resolutionRate", 40.0)
 			.containsEntry("satisfactionRate", 50.0);
-		assertThat(numbers(get("supervisor-t01", (String) november.get("late")))).containsExactly(lateDone);
+		// the rates every report gives for the same matters
+		Rates reported = matterRates.ofTownship("T01", OffsetDateTime.parse("2026-11-01T00:00:00+08:00"),
+				OffsetDateTime.parse("2026-12-01T00:00:00+08:00"));
+		assertThat(november).containsEntry("onTimeRate", reported.onTimeRate())
+			.containsEntry("resolutionRate", reported.resolutionRate())
+			.containsEntry("satisfactionRate", reported.satisfactionRate());
+		assertThat(numbers(get("supervisor-t01", (String) november.get("late")))).containsExactlyInAnyOrder(lateDone,
+				overdue);
 		assertThat(numbers(get("supervisor-t01", (String) november.get("unsatisfied")))).containsExactly(onTimeUnsatisfied);
 		assertThat(numbers(get("supervisor-t01", (String) november.get("matters")))).containsExactlyInAnyOrder(overdue,
 				lateDone, onTimeSatisfied, onTimeUnsatisfied, withdrawn, dueToday);
 
 		Map<String, Object> v01 = rates(village(board, "V01"));
-		assertThat(v01).containsEntry("accepted", 4).containsEntry("onTimeRate", 50.0)
+		assertThat(v01).containsEntry("accepted", 4).containsEntry("onTimeRate", 33.33)
 			.containsEntry("resolutionRate", 25.0).containsEntry("satisfactionRate", 100.0);
 		Map<String, Object> v02 = rates(village(board, "V02"));
 		assertThat(v02).containsEntry("accepted", 2).containsEntry("onTimeRate", 100.0)

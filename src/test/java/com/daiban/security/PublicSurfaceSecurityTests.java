@@ -178,6 +178,19 @@ class PublicSurfaceSecurityTests {
 	}
 
 	@Test
+	void shouldNotLetOneClientSendCodesToPhoneAfterPhone() {
+		for (int i = 0; i < 10; i++) {
+			assertThat(code("1390000" + (5000 + i)).getStatusCode().value()).isEqualTo(200);
+		}
+		assertThat(code("13900005010")).as("an eleventh phone within the hour")
+			.satisfies(r -> refused(r, 429, "本设备获取验证码过于频繁"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM one_time_code WHERE phone = '13900005010'").query(Long.class).single())
+			.isZero();
+		client = "10.9.1.1";
+		assertThat(code("13900005010").getStatusCode().value()).as("another client").isEqualTo(200);
+	}
+
+	@Test
 	void shouldKeepCodeGuessingHopeless() {
 		String phone = "13900004444";
 		assertThat(code(phone).getStatusCode().value()).isEqualTo(200);

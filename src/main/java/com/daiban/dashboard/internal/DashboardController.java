@@ -219,17 +219,18 @@ class DashboardController {
 				params.put("to", queries.start(last.plusMonths(1)));
 				switch (figure) {
 					case "late" -> {
-						where.append(" AND m.completed_at IS NOT NULL AND m.on_time = FALSE");
-						title.append(" 超时办结事项");
+						where.append(" AND ").append(DashboardQueries.LATE);
+						params.put("now", queries.now());
+						title.append(" 超时事项");
 					}
 					case "unresolved" -> {
-						where.append(" AND m.status NOT IN ('CLOSED', 'WITHDRAWN')");
-						title.append(" 未办结事项");
+						where.append(" AND m.status <> 'WITHDRAWN' AND NOT ").append(DashboardQueries.RESOLVED);
+						title.append(" 未解决事项");
 					}
 					case "unsatisfied" -> {
-						where.append(" AND m.signed_off_at IS NOT NULL AND m.rating IS NOT NULL"
-								+ " AND (m.satisfied IS NULL OR m.satisfied = FALSE)");
-						title.append(" 不满意事项");
+						where.append(" AND m.status <> 'WITHDRAWN' AND ").append(DashboardQueries.RATINGS)
+							.append(" > ").append(DashboardQueries.SATISFIED_RATINGS);
+						title.append(" 有不满意评价的事项");
 					}
 					default -> title.append(" 受理事项");
 				}
@@ -389,8 +390,9 @@ class DashboardController {
 	}
 
 	private Rates rates(MonthCounts c, String acceptedLink) {
-		return new Rates(c.accepted(), c.withdrawn(), c.completed(), c.onTime(), c.closed(), c.rated(), c.satisfied(),
-				c.onTimeRate(), c.resolutionRate(), c.satisfactionRate(), acceptedLink, rateLink(acceptedLink, "late"),
+		com.daiban.matter.Rates rates = c.rates();
+		return new Rates(c.accepted(), c.withdrawn(), c.onTime(), c.late(), c.resolved(), c.rated(), c.satisfied(),
+				rates.onTimeRate(), rates.resolutionRate(), rates.satisfactionRate(), acceptedLink, rateLink(acceptedLink, "late"),
 				rateLink(acceptedLink, "unresolved"), rateLink(acceptedLink, "unsatisfied"));
 	}
 
@@ -404,7 +406,7 @@ class DashboardController {
 	 * The three rates (percent, null without a denominator) with their counts; {@code matters} lists the accepted
 	 * matters, {@code late}, {@code unresolved}, {@code unsatisfied} those that lower each rate.
 	 */
-	record Rates(int accepted, int withdrawn, int completed, int onTime, int closed, int rated, int satisfied,
+	record Rates(int accepted, int withdrawn, int onTime, int notOnTime, int resolved, int rated, int satisfied,
 			Double onTimeRate, Double resolutionRate, Double satisfactionRate, String matters, String late,
 			String unresolved, String unsatisfied) {
 	}

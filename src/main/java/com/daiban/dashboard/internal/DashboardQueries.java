@@ -31,16 +31,35 @@ class DashboardQueries {
 	/** Counted with their matching pause: a matter is paused while its last of these is PAUSED. */
 	static final List<String> PAUSE_KINDS = List.of("PAUSED", "RESUMED");
 
+	/*
+	 * The rules of matter.Rates, the one definition every report uses, as conditions on a matter row "m", so that a
+	 * month is counted in the database; DashboardApiTests checks the dashboard's rates against Rates.
+	 */
+
+	/** Late: completed after its promise, or still open past it (a paused or terminated matter's clock stands). */
+	static final String LATE = """
+			(m.status <> 'WITHDRAWN' AND (m.on_time = FALSE OR (m.on_time IS NULL AND m.due_at IS NOT NULL
+			  AND m.status NOT IN ('PAUSED', 'TERMINATED')
+			  AND ((m.completed_at IS NULL AND m.due_at < :now) OR m.completed_at > m.due_at))))""";
+
+	/** Resolved: closed as done; 「非本单位职责」「无法办理」 are answered, not resolved. */
+	static final String RESOLVED = "(m.status = 'CLOSED' AND m.outcome = 'DONE')";
+
+	/** Every rating a matter received, also those of rounds the resident rejected. */
+	static final String RATINGS = "(SELECT count(*) FROM matter_rating r WHERE r.matter_no = m.matter_no)";
+
+	static final String SATISFIED_RATINGS =
+			"(SELECT count(*) FROM matter_rating r WHERE r.matter_no = m.matter_no AND r.satisfied = TRUE)";
+
 	private static final String COUNTS = """
 			count(*) AS accepted,
-			  COALESCE(SUM(CASE WHEN status = 'WITHDRAWN' THEN 1 ELSE 0 END), 0) AS withdrawn,
-			  COALESCE(SUM(CASE WHEN completed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS completed,
-			  COALESCE(SUM(CASE WHEN on_time THEN 1 ELSE 0 END), 0) AS on_time,
-			  COALESCE(SUM(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END), 0) AS closed,
-			  COALESCE(SUM(CASE WHEN signed_off_at IS NOT NULL AND rating IS NOT NULL THEN 1 ELSE 0 END), 0) AS rated,
-			  COALESCE(SUM(CASE WHEN signed_off_at IS NOT NULL AND rating IS NOT NULL AND satisfied THEN 1 ELSE 0 END), 0)
-			    AS satisfied
-			""";
+			  COALESCE(SUM(CASE WHEN m.status = 'WITHDRAWN' THEN 1 ELSE 0 END), 0) AS withdrawn,
+			  COALESCE(SUM(CASE WHEN m.status <> 'WITHDRAWN' AND m.on_time = TRUE THEN 1 ELSE 0 END), 0) AS on_time,
+			  COALESCE(SUM(CASE WHEN %s THEN 1 ELSE 0 END), 0) AS late,
+			  COALESCE(SUM(CASE WHEN %s THEN 1 ELSE 0 END), 0) AS resolved,
+			  COALESCE(SUM(CASE WHEN m.status <> 'WITHDRAWN' THEN %s ELSE 0 END), 0) AS rated,
+			  COALESCE(SUM(CASE WHEN m.status <> 'WITHDRAWN' THEN %s ELSE 0 END), 0) AS satisfied
+			""".formatted(LATE, RESOLVED, RATINGS, SATISFIED_RATINGS);
 
 	private final JdbcClient jdbc;
 
@@ -174,7 +193,7 @@ class DashboardQueries {
 			return stored;
 		}
 		jdbc.sql("""
-				SELECT village_code, period_month, accepted, withdrawn, completed, on_time, closed, rated, satisfied
+				SELECT village_code, period_month, accepted, withdrawn, on_time, late, resolved, rated, satisfied
 				FROM matter_month_figure WHERE township_code = :township AND period_month IN (:months)
 				""")
 			.param("township", township)
@@ -188,11 +207,12 @@ class DashboardQueries {
 
 	private Map<String, MonthCounts> countFromLedger(String township, YearMonth month) {
 		Map<String, MonthCounts> counts = new HashMap<>();
-		jdbc.sql("SELECT village_code, " + COUNTS + """
-				FROM matter WHERE township_code = :township AND accepted_at >= :from AND accepted_at < :to
-				GROUP BY village_code
+		jdbc.sql("SELECT m.village_code, " + COUNTS + """
+				FROM matter m WHERE m.township_code = :township AND m.accepted_at >= :from AND m.accepted_at < :to
+				GROUP BY m.village_code
 				""")
 			.param("township", township)
+			.param("now", now())
 			.param("from", start(month))
 			.param("to", start(month.plusMonths(1)))
 			.query((rs, n) -> counts.put(rs.getString(1), new MonthCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4),
@@ -221,10 +241,10 @@ class DashboardQueries {
 			try {
 				jdbc.sql("""
 						INSERT INTO matter_month_figure (village_code, period_month, township_code, accepted, withdrawn,
-						  completed, on_time, closed, rated, satisfied, counted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						  on_time, late, resolved, rated, satisfied, counted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 						""")
-					.params(village, month.toString(), township, c.accepted(), c.withdrawn(), c.completed(), c.onTime(),
-							c.closed(), c.rated(), c.satisfied(), now)
+					.params(village, month.toString(), township, c.accepted(), c.withdrawn(), c.onTime(), c.late(),
+							c.resolved(), c.rated(), c.satisfied(), now)
 					.update();
 			}
 			catch (DuplicateKeyException kept) {

@@ -48,8 +48,9 @@ class ComplaintDesk {
 			List<PublicTimeline.Step> timeline) {
 	}
 
-	MatterDesk.CodeSent sendCode(String phone) {
-		transaction.executeWithoutResult(status -> codes.issue(OneTimeCodes.Purpose.COMPLAINT, phone, null, phone, "实名投诉"));
+	MatterDesk.CodeSent sendCode(String phone, String client) {
+		transaction.executeWithoutResult(status -> codes.issue(OneTimeCodes.Purpose.COMPLAINT, phone, null, phone, "实名投诉",
+				Throttle.client(client)));
 		return new MatterDesk.CodeSent("尾号 " + phone.substring(phone.length() - 4), (int) codes.validity().toMinutes());
 	}
 

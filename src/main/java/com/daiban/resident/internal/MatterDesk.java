@@ -96,7 +96,7 @@ class MatterDesk {
 		requireWaiting(matter);
 		transaction.executeWithoutResult(status -> {
 			codes.issue(OneTimeCodes.Purpose.SIGN_OFF, matter.matterNo(), matter.matterNo(), matter.residentPhone(),
-					"签字确认事项 " + matter.matterNo());
+					"签字确认事项 " + matter.matterNo(), Throttle.client(client));
 			ledger.addEvent(matter.matterNo(), PublicTimeline.CODE_SENT, MatterLedger.RESIDENT_HIMSELF,
 					"向委托人手机（尾号 " + phoneLast4 + "）发送签字验证码");
 		});

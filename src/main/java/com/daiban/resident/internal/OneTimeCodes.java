@@ -55,10 +55,18 @@ class OneTimeCodes {
 
 	/**
 	 * Stores a new code for {@code subject} (a matter number, or the phone for a complaint) and queues its SMS, in the
-	 * caller's transaction; an earlier unused code of the subject is void from now on.
+	 * caller's transaction; an earlier unused code of the subject is void from now on. Limited per phone and per
+	 * client: one client asking codes for one phone after another would otherwise send SMS to strangers.
 	 */
-	void issue(Purpose purpose, String subject, String matterNo, String phone, String purposeText) {
+	void issue(Purpose purpose, String subject, String matterNo, String phone, String purposeText, String client) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
+		long ofClient = jdbc.sql("SELECT COUNT(*) FROM one_time_code WHERE client_key = ? AND created_at > ?")
+			.params(client, now.minusHours(1))
+			.query(Long.class)
+			.single();
+		if (ofClient >= properties.codesPerClientPerHour()) {
+			throw new PublicRefusal(HttpStatus.TOO_MANY_REQUESTS, "本设备获取验证码过于频繁，请1小时后再试");
+		}
 		long lastHour = jdbc.sql("SELECT COUNT(*) FROM one_time_code WHERE phone = ? AND created_at > ?")
 			.params(phone, now.minusHours(1))
 			.query(Long.class)
@@ -81,10 +89,11 @@ class OneTimeCodes {
 		RANDOM.nextBytes(saltBytes);
 		String salt = HexFormat.of().formatHex(saltBytes);
 		jdbc.sql("""
-				INSERT INTO one_time_code (purpose, subject, phone, salt, code_hash, created_at, expires_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)
+				INSERT INTO one_time_code (purpose, subject, phone, salt, code_hash, created_at, expires_at, client_key)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 				""")
-			.params(purpose.name(), subject, phone, salt, hash(salt, code), now, now.plus(properties.codeValidity()))
+			.params(purpose.name(), subject, phone, salt, hash(salt, code), now, now.plus(properties.codeValidity()),
+					client)
 			.update();
 		texts.sendOneTimeCode(purpose == Purpose.SIGN_OFF ? subject : "complaint", matterNo, phone, code, purposeText,
 				(int) properties.codeValidity().toMinutes());

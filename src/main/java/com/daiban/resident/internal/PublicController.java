@@ -60,8 +60,8 @@ class PublicController {
 	}
 
 	@PostMapping("/complaints/code")
-	MatterDesk.CodeSent complaintCode(@Valid @RequestBody PhoneRequest request) {
-		return complaints.sendCode(request.phone());
+	MatterDesk.CodeSent complaintCode(@Valid @RequestBody PhoneRequest request, HttpServletRequest http) {
+		return complaints.sendCode(request.phone(), http.getRemoteAddr());
 	}
 
 	@PostMapping("/complaints")

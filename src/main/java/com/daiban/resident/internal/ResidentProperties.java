@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param throttleWindow how long failures count, and how long a client or number then waits
  * @param requestsPerMinute requests of one client to the public API per minute, whatever they are
  * @param codesPerHour one-time codes sent to one phone per hour (each code: {@code codeValidity}, 3 tries)
+ * @param codesPerClientPerHour one-time codes one client may have sent per hour, to any phones
  * @param codeValidity how long a one-time code may be used
  * @param codeSecret mixed into each code's hash, so a copy of the database does not reveal codes; nodes sharing a
  * database need the same value (set {@code DAIBAN_CODE_SECRET})
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("daiban.resident")
 public record ResidentProperties(Integer lookupFailuresPerClient, Integer lookupFailuresPerNumber,
-		Duration throttleWindow, Integer requestsPerMinute, Integer codesPerHour, Duration codeValidity,
+		Duration throttleWindow, Integer requestsPerMinute, Integer codesPerHour, Integer codesPerClientPerHour, Duration codeValidity,
 		String codeSecret, String officeHours, Map<String, String> supervisionHotlines) {
 
 	public ResidentProperties {
@@ -30,6 +31,7 @@ public record ResidentProperties(Integer lookupFailuresPerClient, Integer lookup
 		throttleWindow = throttleWindow == null ? Duration.ofMinutes(15) : throttleWindow;
 		requestsPerMinute = requestsPerMinute == null ? 60 : requestsPerMinute;
 		codesPerHour = codesPerHour == null ? 5 : codesPerHour;
+		codesPerClientPerHour = codesPerClientPerHour == null ? 10 : codesPerClientPerHour;
 		codeValidity = codeValidity == null ? Duration.ofMinutes(10) : codeValidity;
 		codeSecret = codeSecret == null ? "" : codeSecret;
 		officeHours = officeHours == null ? "" : officeHours;
