@@ -103,7 +103,8 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 			return false;
 		}
 		AuthorizationCheck check = query.getAuthCheck();
-		return !check.shouldPerformAuthorizatioCheck() || check.getAuthUserId() == null
+		// the statements read "shouldPerformAuthorizatioCheck" through its getter, which is this flag and a permission check
+		return !check.isAuthorizationCheckEnabled() || check.getAuthUserId() == null
 				|| check.getAuthGroupIds() != null && check.getAuthGroupIds().containsAll(groups);
 	}
 
@@ -177,15 +178,15 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 		public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
 			configureQuery(query);
 			AuthorizationCheck check = query.getAuthCheck();
-			if (!check.shouldPerformAuthorizatioCheck() || !isOwnGroupQueue(query)) {
+			if (!check.isAuthorizationCheckEnabled() || !isOwnGroupQueue(query)) {
 				return (Long) getDbEntityManager().selectOne(COUNT_STATEMENT, query);
 			}
-			check.setShouldPerformAuthorizatioCheck(false);
+			check.setAuthorizationCheckEnabled(false);
 			try {
 				return (Long) getDbEntityManager().selectOne(COUNT_STATEMENT, query);
 			}
 			finally {
-				check.setShouldPerformAuthorizatioCheck(true);
+				check.setAuthorizationCheckEnabled(true);
 			}
 		}
 

@@ -276,14 +276,14 @@ class TaskQueryPluginTests {
 	/** The query as the engine configures it for the clerk, with authorization checks on. */
 	private TaskQueryImpl configuredForClerk(TaskQuery query) {
 		TaskQueryImpl configured = (TaskQueryImpl) query;
-		configured.getAuthCheck().setShouldPerformAuthorizatioCheck(true);
+		configured.getAuthCheck().setAuthorizationCheckEnabled(true);
 		configured.getAuthCheck().setAuthUserId(CLERK);
 		configured.getAuthCheck().setAuthGroupIds(CLERK_GROUPS);
 		return configured;
 	}
 
 	private TaskQueryImpl withoutAuthorizationCheck(TaskQuery query) {
-		((TaskQueryImpl) query).getAuthCheck().setShouldPerformAuthorizatioCheck(false);
+		((TaskQueryImpl) query).getAuthCheck().setAuthorizationCheckEnabled(false);
 		return (TaskQueryImpl) query;
 	}
 
