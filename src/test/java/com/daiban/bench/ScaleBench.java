@@ -100,7 +100,8 @@ final class ScaleBench {
 						settings.openLarge(), taskCount.text(), taskCountLarge.text(), matter.text(), negativeList.text(),
 						ledger.text()));
 		log("P3: resident look-up %s ms".formatted(residentLookup.text()));
-		return new ScaleFigures(taskQuery, taskQueryLarge, taskCount, taskCountLarge, matter, negativeList, negativeRows,
+		return new ScaleFigures(taskQuery, taskQueryLarge, taskCount, taskCountLarge, filterCounts, filterCountsLarge,
+				matter, negativeList, negativeRows,
 				ledger, ledgerRows[0], loadedRows / loadSeconds, residentLookup, dashboard);
 	}
 

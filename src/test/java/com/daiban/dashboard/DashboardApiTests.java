@@ -315,10 +315,16 @@ class DashboardApiTests {
 				new HttpEntity<>(html), String.class);
 		assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(report.getBody()).contains("年度考核");
-		// other domain endpoints take the webapp login for reads only: a write still asks for the password
-		assertThat(rest.exchange("/api/matters/" + overdue + "/withdrawal", HttpMethod.POST,
-				new HttpEntity<>("{\"reason\":\"x\"}", afterLogin), String.class).getStatusCode())
-			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		// a write with the webapp login needs the webapp's CSRF token too, on the matters' endpoints as well
+		String statusBefore = jdbc.sql("SELECT status FROM matter WHERE matter_no = ?").param(overdue).query(String.class).single();
+		HttpHeaders json = new HttpHeaders(afterLogin);
+		json.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<Map<String, Object>> withdrawal = rest.exchange("/api/matters/" + overdue + "/withdrawal",
+				HttpMethod.POST, new HttpEntity<>("{\"reason\":\"x\"}", json), JSON);
+		assertThat(withdrawal.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(withdrawal.getBody()).containsEntry("field", "X-XSRF-TOKEN");
+		assertThat(jdbc.sql("SELECT status FROM matter WHERE matter_no = ?").param(overdue).query(String.class).single())
+			.isEqualTo(statusBefore).isNotEqualTo("WITHDRAWN");
 
 		ResponseEntity<Map<String, Object>> withoutToken = rest.exchange("/api/dashboard", HttpMethod.POST,
 				new HttpEntity<>(afterLogin), JSON);

@@ -13,11 +13,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import com.daiban.matter.MatterIntake;
 import com.daiban.matter.MatterLedger;
 import com.daiban.matter.MatterRecord;
 import com.daiban.matter.MatterStatus;
+import com.daiban.matter.TimelineEntry;
 import com.daiban.support.DaibanSpringBootTest;
+import com.daiban.support.ResidentMatters;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -81,18 +85,27 @@ class TasklistJourneyTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	MatterIntake intake;
+
+	@Autowired
+	IdentityService identityService;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
 
 	private int step;
 
+	private Path screenshots;
+
 	@BeforeEach
 	void openChromium(TestInfo test) throws IOException {
 		assertThat(CHROMIUM).as("Debian chromium (apt-get install chromium)").isExecutable();
 		assertThat(CHROMEDRIVER).as("Debian chromium-driver (apt-get install chromium-driver)").isExecutable();
-		Files.createDirectories(SCREENSHOTS);
-		try (var old = Files.list(SCREENSHOTS)) {
+		screenshots = SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName());
+		Files.createDirectories(screenshots);
+		try (var old = Files.list(screenshots)) {
 			for (Path file : old.toList()) {
 				Files.delete(file);
 			}
@@ -126,6 +139,97 @@ class TasklistJourneyTests {
 			browser.manage().logs().get("browser").forEach(entry -> System.out.println("browser console: " + entry));
 			throw e;
 		}
+	}
+
+	@Test
+	void clerkPausesResumesAndTransfersAMatterFromItsTask() {
+		try {
+			walkThroughTheClockOperations();
+		}
+		catch (RuntimeException | AssertionError e) {
+			screenshot("failure");
+			browser.manage().logs().get("browser").forEach(entry -> System.out.println("browser console: " + entry));
+			throw e;
+		}
+	}
+
+	private void walkThroughTheClockOperations() {
+		String matterNo = new ResidentMatters(intake, identityService, taskService).accepted("李桂兰", "13800002345")
+			.matterNo();
+		logIn("clerk-t01");
+
+		// 中止: waiting for the resident's papers
+		openTask("本单位待办", "办理代办事项", matterNo);
+		WebElement pause = operation("pause");
+		screenshot("operations-tab");
+		pause.findElement(By.name("reason")).sendKeys("等待委托人补交家庭收入证明");
+		clickInView(pause.findElement(By.cssSelector("button[type='submit']")));
+		assertThat(operationResult("已中止计时").getDomAttribute("class")).contains("daiban-ok");
+		screenshot("paused");
+		assertThat(ledger.find(matterNo).orElseThrow().status()).isEqualTo(MatterStatus.PAUSED);
+
+		// 续办 with Tasklist's own task
+		awaitTask(matterNo, "Task_ResumeMatter");
+		reloadTasklist();
+		openTask("本单位待办", "续办（中止中）", matterNo);
+		// Tasklist keeps the tab last shown (时限操作) for the next task
+		openTab("表单");
+		claim();
+		waitForForm("续办说明");
+		type("续办说明", "材料已补齐");
+		complete();
+		awaitTask(matterNo, "Task_HandleMatter");
+
+		// 转办 to the city center; bad input is refused in Chinese first, and changes nothing
+		reloadTasklist();
+		openTask("本单位待办", "办理代办事项", matterNo);
+		WebElement transfer = operation("transfer");
+		new org.openqa.selenium.support.ui.Select(transfer.findElement(By.name("toUnit"))).selectByVisibleText("市政务服务中心");
+		transfer.findElement(By.name("reason")).sendKeys("<b>属市级事项</b>");
+		clickInView(transfer.findElement(By.cssSelector("button[type='submit']")));
+		assertThat(operationResult("不能包含尖括号").getDomAttribute("class")).contains("daiban-warning");
+		assertThat(ledger.find(matterNo).orElseThrow().handlingGroup()).isEqualTo("township-T01");
+		WebElement reason = transfer.findElement(By.name("reason"));
+		reason.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+		reason.sendKeys("属市级审批事项");
+		clickInView(transfer.findElement(By.cssSelector("button[type='submit']")));
+		operationResult("已转办");
+		screenshot("transferred");
+
+		assertThat(taskService.createTaskQuery()
+			.processInstanceBusinessKey(matterNo)
+			.taskDefinitionKey("Task_HandleMatter")
+			.taskCandidateGroup("city-center")
+			.count()).isEqualTo(1);
+		assertThat(ledger.timeline(matterNo)).extracting(TimelineEntry::kind)
+			.containsSubsequence("PAUSED", "RESUMED", "TRANSFERRED");
+		assertThat(ledger.timeline(matterNo)).filteredOn(e -> "PAUSED".equals(e.kind()))
+			.singleElement()
+			.satisfies(e -> assertThat(e.actor()).isEqualTo("clerk-t01"));
+	}
+
+	/** Tasklist afresh, without the finished task in its address. */
+	private void reloadTasklist() {
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/");
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".start-process-action a")));
+	}
+
+	private void openTab(String label) {
+		clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+				"//*[contains(@class,'task-details')]//ul[contains(@class,'nav-tabs')]//a[normalize-space()='" + label + "']"))));
+	}
+
+	/** The task's 时限操作 tab, and in it the form of one operation. */
+	private WebElement operation(String kind) {
+		openTab("时限操作");
+		return wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("form.daiban-operation[data-kind='" + kind + "']")));
+	}
+
+	private WebElement operationResult(String text) {
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".operation-result"), text));
+		return browser.findElement(By.cssSelector(".operation-result"));
 	}
 
 	private void walkThroughTheMainPath() {
@@ -448,8 +552,8 @@ class TasklistJourneyTests {
 		String file = String.format("%02d-%s", ++step, name);
 		try {
 			Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-			Files.copy(png, SCREENSHOTS.resolve(file + ".png"), StandardCopyOption.REPLACE_EXISTING);
-			Files.writeString(SCREENSHOTS.resolve(file + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
+			Files.copy(png, screenshots.resolve(file + ".png"), StandardCopyOption.REPLACE_EXISTING);
+			Files.writeString(screenshots.resolve(file + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("could not write screenshot " + file, e);

@@ -36,9 +36,11 @@ class WebSecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<Filter> domainApiAuthentication(ProcessEngine engine) {
-		// the supervision workspace inside Cockpit reads its figures and reports with the Cockpit login
+		// pages inside Cockpit and Tasklist (the supervision workspace, a task's clock operations) call the domain API
+		// with the webapp login; a write also needs the webapp's CSRF token
 		var registration = new FilterRegistrationBean<Filter>(new WebappSessionAuthentication(engine,
-				new ContextEngineAuthenticationFilter(engine, "/api/public/", true), List.of("/api/dashboard", "/api/reports")));
+				new ContextEngineAuthenticationFilter(engine, "/api/public/", true),
+				List.of("/api/dashboard", "/api/reports", "/api/matters")));
 		registration.setName("domain-api-authentication");
 		registration.addUrlPatterns("/api/*");
 		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,

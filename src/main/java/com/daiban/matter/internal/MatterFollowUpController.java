@@ -114,14 +114,16 @@ class MatterFollowUpController {
 			.collect(Collectors.toMap(Task::getProcessInstanceId, Task::getId, (first, second) -> first));
 	}
 
-	record MatterSummary(String matterNo, String serviceItemName, String residentName, String villageName,
+	record MatterSummary(String matterNo, String serviceItemName, String residentName, String villageCode,
+			String villageName, String townshipCode,
 			String status, String statusLabel, OffsetDateTime acceptedAt, OffsetDateTime dueAt, String dueText,
 			String timeLeft, boolean overdue, String agentName, String agentPhone, boolean smsReachable, String taskId,
 			String promiseSlip) {
 
 		static MatterSummary of(MatterRecord m, ServiceItem item, Village village, String taskId, OffsetDateTime now) {
 			return new MatterSummary(m.matterNo(), item == null ? m.serviceItemCode() : item.name(), m.residentName(),
-					village == null ? m.villageCode() : village.name(), m.status().name(), m.status().label(),
+					m.villageCode(), village == null ? m.villageCode() : village.name(), m.townshipCode(),
+					m.status().name(), m.status().label(),
 					m.acceptedAt(), m.dueAt(),
 					m.dueAt() == null ? null : DAY_AND_TIME.format(m.dueAt().atZoneSameInstant(now.toZonedDateTime().getZone())),
 					m.dueAt() == null || m.completedAt() != null ? null : MatterFollowUpController.timeLeft(now, m.dueAt()), m.overdue(now),

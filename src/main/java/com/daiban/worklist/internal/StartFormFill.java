@@ -30,6 +30,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * catalogue, and nothing about villages or items is written in {@code forms/}.
  * <ul>
  * <li>{@code valuesKey: villageOptions} — the caller's own villages (one: chosen already);</li>
+ * <li>{@code valuesKey: townshipVillageOptions} — the villages of the townships whose center or supervision office
+ * the caller belongs to;</li>
  * <li>{@code valuesKey: serviceItemOptions} — the active items of the catalogue;</li>
  * <li>a text with custom property {@code fillFrom: serviceItemMaterials} — the materials of the item picked;</li>
  * <li>a field with custom property {@code inputRule: phone} — the phone rule of {@link PhoneNumber}, so the browser
@@ -39,6 +41,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class StartFormFill extends OncePerRequestFilter {
 
 	static final String VILLAGE_OPTIONS = "villageOptions";
+
+	static final String TOWNSHIP_VILLAGE_OPTIONS = "townshipVillageOptions";
 
 	static final String SERVICE_ITEM_OPTIONS = "serviceItemOptions";
 
@@ -94,8 +98,8 @@ class StartFormFill extends OncePerRequestFilter {
 			}
 			String valuesKey = component.path("valuesKey").asText("");
 			JsonNode properties = component.path("properties");
-			if (VILLAGE_OPTIONS.equals(valuesKey)) {
-				List<Village> villages = villagesOf(caller);
+			if (VILLAGE_OPTIONS.equals(valuesKey) || TOWNSHIP_VILLAGE_OPTIONS.equals(valuesKey)) {
+				List<Village> villages = VILLAGE_OPTIONS.equals(valuesKey) ? villagesOf(caller) : villagesOfTownships(caller);
 				component.remove("valuesKey");
 				ArrayNode values = component.putArray("values");
 				villages.forEach(v -> values.addObject().put("label", v.code() + " " + v.name()).put("value", v.code()));
@@ -149,6 +153,17 @@ class StartFormFill extends OncePerRequestFilter {
 			return organisation.villages();
 		}
 		return organisation.villages().stream().filter(v -> caller.villages().contains(v.code())).toList();
+	}
+
+	private List<Village> villagesOfTownships(Caller caller) {
+		if (caller.isAdmin()) {
+			return organisation.villages();
+		}
+		return organisation.villages()
+			.stream()
+			.filter(v -> caller.townships().contains(v.townshipCode())
+					|| caller.supervisedTownships().contains(v.townshipCode()))
+			.toList();
 	}
 
 	private static String feelString(String value) {

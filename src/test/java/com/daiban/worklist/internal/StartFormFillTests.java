@@ -35,9 +35,31 @@ class StartFormFillTests {
 	ObjectMapper json;
 
 	@Test
-	void shouldHoldNoVillageOrItemCodeInTheFormFile() throws IOException {
-		String form = Files.readString(FORM);
-		assertThat(form).doesNotContainPattern("\"V0\\d\"").doesNotContain("MZ-001", "宏杨村", "1[3-9]");
+	void shouldHoldNoVillageOrItemCodeInAnyFormFile() throws IOException {
+		try (var forms = Files.list(Path.of("forms"))) {
+			for (Path file : forms.filter(f -> f.toString().endsWith(".form")).toList()) {
+				assertThat(Files.readString(file)).as(file.toString())
+					.doesNotContainPattern("\"V0\\d\"")
+					.doesNotContain("MZ-001", "宏杨村");
+			}
+		}
+		// the accept form's phone rule is the server's, filled in at load
+		assertThat(Files.readString(FORM)).doesNotContain("1[3-9]");
+	}
+
+	@Test
+	void shouldOfferTheTownshipCenterTheVillagesOfItsTownship() throws IOException {
+		ArrayNode components = filled(Path.of("forms", "complaint-file.form"),
+				new Caller("clerk-t01", List.of("township-T01")));
+
+		List<String> ofT01 = organisation.villages()
+			.stream()
+			.filter(v -> v.townshipCode().equals("T01"))
+			.map(v -> v.code())
+			.toList();
+		assertThat(ofT01).isNotEmpty().hasSizeLessThan(organisation.villages().size());
+		assertThat(component(components, "villageCode").path("values").findValuesAsText("value"))
+			.containsExactlyElementsOf(ofT01);
 	}
 
 	@Test
@@ -77,7 +99,11 @@ class StartFormFillTests {
 	}
 
 	private ArrayNode filled(Caller caller) throws IOException {
-		ArrayNode components = (ArrayNode) json.readTree(Files.readString(FORM)).get("components");
+		return filled(FORM, caller);
+	}
+
+	private ArrayNode filled(Path form, Caller caller) throws IOException {
+		ArrayNode components = (ArrayNode) json.readTree(Files.readString(form)).get("components");
 		new StartFormFill(organisation, catalogue, json, "default").fill(components, caller);
 		return components;
 	}

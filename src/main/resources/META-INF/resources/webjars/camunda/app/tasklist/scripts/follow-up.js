@@ -3,7 +3,9 @@
  * Tasklist login):
  * - after a matter is accepted (start form submitted): its number, the promised completion time and the promise slip;
  * - in the header: the matters in progress (本村在办事项 for agents) and a search by matter number or resident name;
- * - on each task: the promised time as date and time with the time left, and a tab with the matter and its slip.
+ * - on each task: the promised time as date and time with the time left, a tab with the matter and its slip, and a
+ *   tab with the clock operations the task's holder may use (中止, 延期, 转办, 终止, 催办), written with the Tasklist
+ *   login and its CSRF token.
  * Free-form task creation (新建任务) is not part of the work: it is hidden.
  */
 const ENGINE = (document.querySelector('base') && document.querySelector('base').getAttribute('engine-api') || '/camunda/api/engine/')
@@ -26,6 +28,10 @@ style.textContent = `
   .daiban-accepted dt { float: left; clear: left; width: 7em; }
   .daiban-accepted dd { margin-left: 8em; margin-bottom: 6px; }
   .daiban-warning { color: #a94442; background: #f2dede; padding: 6px 8px; margin: 8px 0; }
+  .daiban-ok { color: #3c763d; background: #dff0d8; padding: 6px 8px; margin: 8px 0; }
+  .daiban-operation { border-top: 1px solid #ddd; padding: 8px 0; }
+  .daiban-operation h4 { margin: 4px 0; }
+  .daiban-operation .help-block { margin: 2px 0 6px; }
 `;
 document.head.appendChild(style);
 
@@ -247,4 +253,120 @@ const detail = {
   }
 };
 
-export default [header, card, detail];
+// ---- clock operations on a task -------------------------------------------------------------------------------
+
+async function postJson(api, url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': (api && api.CSRFToken) || '' },
+    body: JSON.stringify(body)
+  });
+  if (!response.ok) {
+    const answer = await response.json().catch(() => ({}));
+    throw new Error(answer.message || '操作失败（' + response.status + '）');
+  }
+}
+
+const reason = (label) => `<textarea class="form-control" name="reason" rows="2" maxlength="500" required aria-label="${label}"
+  placeholder="${label}"></textarea>`;
+
+/** Each operation: its form (for the matter m) and what the holder is told when it is done. */
+const OPERATIONS = {
+  pause: {
+    form: () => `<h4>中止计时</h4>
+      <p class="help-block">等待委托人补充或第三方检验、鉴定、公示期间中止；剩余工作时间保留，续办后接着计算。委托人会收到短信。</p>
+      ${reason('中止原因')}<button type="submit" class="btn btn-default">中止计时</button>`,
+    done: '已中止计时。续办时请在「续办（中止中）」任务中办理。'
+  },
+  extension: {
+    form: () => `<h4>申请延期</h4>
+      <p class="help-block">由镇督查办审批；批准后承诺办结时间按工作日顺延，委托人会收到短信。</p>
+      <input type="number" class="form-control" name="workingDays" min="1" max="20" value="1" required aria-label="延长的工作日数">
+      ${reason('延期理由')}<button type="submit" class="btn btn-default">申请延期</button>`,
+    done: '延期申请已提交镇督查办审批。'
+  },
+  transfer: {
+    form: (m) => `<h4>转办</h4>
+      <p class="help-block">不属本单位职责时转给应办单位；承诺办结时间不变，转办本身不记入负面清单。</p>
+      <select class="form-control" name="toUnit" aria-label="转给">
+        <option value="">由分流规则重新确定</option>
+        <option value="city-center">市政务服务中心</option>
+        <option value="township-${escapeHtml(m.townshipCode)}">镇便民服务中心</option>
+        <option value="village-${escapeHtml(m.villageCode)}">${escapeHtml(m.villageName)}代办点</option>
+      </select>
+      ${reason('转办原因')}<button type="submit" class="btn btn-default">转办</button>`,
+    done: '已转办，原任务已结束。'
+  },
+  termination: {
+    form: () => `<h4>终止办理</h4>
+      <p class="help-block">重复事项、联系不上委托人、不属公共服务等，由镇便民服务中心或镇督查办终止；所有任务和计时随之结束。</p>
+      <select class="form-control" name="closingReason" aria-label="终止类别">
+        <option value="TERMINATED">终止办理</option>
+        <option value="DUPLICATE">重复事项</option>
+      </select>
+      ${reason('终止原因')}<button type="submit" class="btn btn-danger">终止办理</button>`,
+    done: '事项已终止。'
+  },
+  urge: {
+    form: () => `<h4>催办</h4>
+      <p class="help-block">立即通知办理单位；同一事项两次催办之间须间隔一段时间。</p>
+      <input type="text" class="form-control" name="note" maxlength="200" aria-label="催办说明" placeholder="催办说明（可不填）">
+      <button type="submit" class="btn btn-default">催办</button>`,
+    done: '已催办，办理单位已收到通知。'
+  }
+};
+
+/** The operations offered on each kind of task; the server still decides who may use them. */
+const OPERATIONS_OF_TASK = {
+  Task_HandleMatter: ['pause', 'extension', 'transfer', 'termination'],
+  Task_SuperviseMatter: ['urge', 'transfer', 'termination']
+};
+
+const operations = {
+  id: 'daiban-task-operations',
+  pluginPoint: 'tasklist.task.detail',
+  priority: -20,
+  properties: { label: '时限操作' },
+  render: (node, { taskId, api }) => {
+    node.innerHTML = '<p>正在读取事项…</p>';
+    getJson(ENGINE + '/task/' + encodeURIComponent(taskId))
+      .then(async (task) => {
+        const kinds = OPERATIONS_OF_TASK[task.taskDefinitionKey];
+        const m = kinds && (await getJson(API + '?processInstanceId=' + encodeURIComponent(task.processInstanceId)))[0];
+        if (!m) {
+          node.innerHTML = '<p>此任务没有时限操作。</p>';
+          return;
+        }
+        node.innerHTML = `<p>事项 <strong>${escapeHtml(m.matterNo)}</strong>，承诺办结时间 ${escapeHtml(m.dueText || '（待定）')}
+            <span class="${m.overdue ? 'daiban-due late' : 'daiban-due'}">${escapeHtml(m.timeLeft || '')}</span></p>
+          <div class="operation-result" role="status"></div>`
+          + kinds.map((kind) => `<form class="daiban-operation" data-kind="${kind}">${OPERATIONS[kind].form(m)}</form>`).join('');
+        const result = node.querySelector('.operation-result');
+        node.querySelectorAll('form.daiban-operation').forEach((form) => form.addEventListener('submit', async (event) => {
+          event.preventDefault();
+          const kind = form.dataset.kind;
+          const body = {};
+          new FormData(form).forEach((value, key) => {
+            if (value !== '') {
+              body[key] = key === 'workingDays' ? Number(value) : value;
+            }
+          });
+          try {
+            await postJson(api, API + '/' + encodeURIComponent(m.matterNo) + '/' + kind, body);
+            result.className = 'operation-result daiban-ok';
+            result.textContent = OPERATIONS[kind].done;
+            node.querySelectorAll('form.daiban-operation button').forEach((b) => { b.disabled = kind !== 'urge'; });
+          } catch (e) {
+            result.className = 'operation-result daiban-warning';
+            result.textContent = e.message;
+          }
+        }));
+      })
+      .catch((e) => {
+        node.innerHTML = `<p>${escapeHtml(e.message)}</p>`;
+      });
+  }
+};
+
+export default [header, card, detail, operations];
