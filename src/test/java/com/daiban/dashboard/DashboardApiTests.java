@@ -17,6 +17,7 @@ import com.daiban.matter.Rates;
 import com.daiban.notification.internal.NotificationDispatcher;
 import com.daiban.support.DaibanSpringBootTest;
 import com.daiban.support.QueuedNotifications;
+import com.daiban.support.WebappLogin;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -292,7 +293,7 @@ class DashboardApiTests {
 	void shouldAcceptTheCockpitLoginAndItsCsrfTokenForWrites() {
 		ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/", String.class);
 		HttpHeaders session = new HttpHeaders();
-		cookies(page.getHeaders(), session);
+		WebappLogin.cookies(page.getHeaders(), session);
 		String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
 		HttpHeaders login = new HttpHeaders(session);
 		login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
@@ -301,8 +302,8 @@ class DashboardApiTests {
 				HttpMethod.POST, new HttpEntity<>("username=supervisor-t01&password=demo", login), String.class);
 		assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
 		HttpHeaders afterLogin = new HttpHeaders();
-		cookies(page.getHeaders(), afterLogin);
-		cookies(loggedIn.getHeaders(), afterLogin);
+		WebappLogin.cookies(page.getHeaders(), afterLogin);
+		WebappLogin.cookies(loggedIn.getHeaders(), afterLogin);
 		afterLogin.setAccept(List.of(MediaType.APPLICATION_JSON));
 
 		ResponseEntity<Map<String, Object>> board = rest.exchange("/api/dashboard", HttpMethod.GET,
@@ -335,7 +336,7 @@ class DashboardApiTests {
 		// the token Cockpit's scripts send: the logged-in session's, handed out with Cockpit's next request
 		ResponseEntity<String> next = rest.exchange("/camunda/api/engine/engine", HttpMethod.GET,
 				new HttpEntity<>(afterLogin), String.class);
-		cookies(next.getHeaders(), afterLogin);
+		WebappLogin.cookies(next.getHeaders(), afterLogin);
 		String sessionToken = next.getHeaders().getFirst("X-XSRF-TOKEN") != null
 				? next.getHeaders().getFirst("X-XSRF-TOKEN") : afterLogin.getOrEmpty(HttpHeaders.COOKIE).stream()
 			.filter(c -> c.startsWith("XSRF-TOKEN="))
@@ -345,16 +346,6 @@ class DashboardApiTests {
 		withToken.set("X-XSRF-TOKEN", sessionToken);
 		assertThat(rest.exchange("/api/dashboard", HttpMethod.POST, new HttpEntity<>(withToken), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
-	}
-
-	private static void cookies(HttpHeaders from, HttpHeaders to) {
-		from.getOrEmpty(HttpHeaders.SET_COOKIE).forEach(cookie -> {
-			String pair = cookie.substring(0, cookie.indexOf(';'));
-			String name = pair.substring(0, pair.indexOf('='));
-			List<String> kept = to.getOrEmpty(HttpHeaders.COOKIE).stream().filter(c -> !c.startsWith(name + "=")).toList();
-			to.put(HttpHeaders.COOKIE, new java.util.ArrayList<>(kept));
-			to.add(HttpHeaders.COOKIE, pair);
-		});
 	}
 
 	// ---- helpers

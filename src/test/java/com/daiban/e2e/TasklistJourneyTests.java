@@ -131,20 +131,18 @@ class TasklistJourneyTests {
 
 	@Test
 	void agentAcceptsClerkHandlesAgentSignsOffInChineseTasklist() {
-		try {
-			walkThroughTheMainPath();
-		}
-		catch (RuntimeException | AssertionError e) {
-			screenshot("failure");
-			browser.manage().logs().get("browser").forEach(entry -> System.out.println("browser console: " + entry));
-			throw e;
-		}
+		recorded(this::walkThroughTheMainPath);
 	}
 
 	@Test
 	void clerkPausesResumesAndTransfersAMatterFromItsTask() {
+		recorded(this::walkThroughTheClockOperations);
+	}
+
+	/** A journey that leaves a screenshot and the browser's console behind when it fails. */
+	private void recorded(Runnable journey) {
 		try {
-			walkThroughTheClockOperations();
+			journey.run();
 		}
 		catch (RuntimeException | AssertionError e) {
 			screenshot("failure");
@@ -206,6 +204,20 @@ class TasklistJourneyTests {
 		assertThat(ledger.timeline(matterNo)).filteredOn(e -> "PAUSED".equals(e.kind()))
 			.singleElement()
 			.satisfies(e -> assertThat(e.actor()).isEqualTo("clerk-t01"));
+
+		// 催办 by the village's agent, from the list of the village's matters
+		logIn("agent-v01-a");
+		clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.matters-in-progress"))));
+		WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+				"//*[@id='daiban-matters']//tr[contains(@class,'matter-row')][./td[normalize-space()='" + matterNo + "']]")));
+		clickInView(row.findElement(By.cssSelector("button.urge")));
+		waitUntil("the urge confirmed", driver -> row.findElements(By.cssSelector(".urged, .daiban-warning"))
+			.stream()
+			.findFirst()
+			.orElse(null));
+		assertThat(row.findElements(By.cssSelector(".urged"))).as("urged, not refused: " + row.getText()).hasSize(1);
+		screenshot("urged");
+		assertThat(ledger.timeline(matterNo)).extracting(TimelineEntry::kind).endsWith("URGED");
 	}
 
 	/** Tasklist afresh, without the finished task in its address. */

@@ -1,6 +1,5 @@
 package com.daiban.identity.internal;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.Filter;
@@ -22,6 +21,9 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
+	/** The residents' API: no staff login, no engine authentication. */
+	private static final String PUBLIC_API = "/api/public/";
+
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(ProcessEngine engine) {
 		var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
@@ -36,11 +38,10 @@ class WebSecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<Filter> domainApiAuthentication(ProcessEngine engine) {
-		// pages inside Cockpit and Tasklist (the supervision workspace, a task's clock operations) call the domain API
-		// with the webapp login; a write also needs the webapp's CSRF token
+		// pages inside Cockpit and Tasklist (the supervision workspace, the promise slip, a task's clock operations) call
+		// the domain API with the webapp login; a write also needs the webapp's CSRF token
 		var registration = new FilterRegistrationBean<Filter>(new WebappSessionAuthentication(engine,
-				new ContextEngineAuthenticationFilter(engine, "/api/public/", true),
-				List.of("/api/dashboard", "/api/reports", "/api/matters")));
+				new ContextEngineAuthenticationFilter(engine, PUBLIC_API), PUBLIC_API));
 		registration.setName("domain-api-authentication");
 		registration.addUrlPatterns("/api/*");
 		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,

@@ -3,7 +3,6 @@ package com.daiban.identity.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -13,19 +12,18 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import com.daiban.identity.Caller;
+import com.daiban.identity.WebappSessions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
 /**
- * Lets pages inside Cockpit call the domain endpoints under {@code sessionPaths} as the user logged in to Cockpit,
- * without asking for the password again. A request carrying HTTP basic credentials, or with no webapp login, goes to
- * the basic filter as before. With the session, a request that changes something must echo Camunda's CSRF token in
- * {@code X-XSRF-TOKEN}, as Cockpit's own calls do.
+ * Lets pages inside Cockpit and Tasklist call the domain API as the person logged in to the webapp, without asking for
+ * the password again: every path except the residents' public one ({@code publicPrefix}, which carries no staff
+ * authentication at all). A request carrying HTTP basic credentials, or with no webapp login, goes to the basic filter
+ * as before. With the session, a request that changes something must echo Camunda's CSRF token in
+ * {@code X-XSRF-TOKEN}, as the webapps' own calls do.
  */
 class WebappSessionAuthentication implements Filter {
 
@@ -33,12 +31,12 @@ class WebappSessionAuthentication implements Filter {
 
 	private final Filter basic;
 
-	private final List<String> sessionPaths;
+	private final String publicPrefix;
 
-	WebappSessionAuthentication(ProcessEngine engine, Filter basic, List<String> sessionPaths) {
+	WebappSessionAuthentication(ProcessEngine engine, Filter basic, String publicPrefix) {
 		this.engine = engine;
 		this.basic = basic;
-		this.sessionPaths = List.copyOf(sessionPaths);
+		this.publicPrefix = publicPrefix;
 	}
 
 	@Override
@@ -56,8 +54,8 @@ class WebappSessionAuthentication implements Filter {
 			throws IOException, ServletException {
 		HttpServletRequest request = (HttpServletRequest) req;
 		HttpServletResponse response = (HttpServletResponse) res;
-		UserAuthentication user = request.getHeader("Authorization") == null && coversPath(request)
-				? webappUser(request.getSession(false)) : null;
+		Caller user = request.getHeader("Authorization") == null && !isPublic(request)
+				? WebappSessions.callerOf(request, engine.getName()).orElse(null) : null;
 		if (user == null) {
 			basic.doFilter(req, res, chain);
 			return;
@@ -72,7 +70,7 @@ class WebappSessionAuthentication implements Filter {
 			return;
 		}
 		IdentityService identity = engine.getIdentityService();
-		identity.setAuthentication(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
+		identity.setAuthentication(user.userId(), user.groupIds());
 		try {
 			chain.doFilter(req, res);
 		}
@@ -81,21 +79,9 @@ class WebappSessionAuthentication implements Filter {
 		}
 	}
 
-	private boolean coversPath(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return sessionPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/") || path.startsWith(p + "."));
-	}
-
-	private UserAuthentication webappUser(HttpSession session) {
-		if (session == null) {
-			return null;
-		}
-		Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-		if (authentications == null) {
-			return null;
-		}
-		return authentications.getAuthenticationForProcessEngine(engine.getName()) instanceof UserAuthentication user
-				&& user.getIdentityId() != null ? user : null;
+	/** The raw path: "/api/public/../matters" counts as public here and is then refused by the basic filter. */
+	private boolean isPublic(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length()).startsWith(publicPrefix);
 	}
 
 	private static boolean tokenMatches(HttpServletRequest request) {

@@ -1,6 +1,6 @@
 /*
- * Daiban: what agents and clerks need around their tasks, from the domain API (/api/matters, readable with the
- * Tasklist login):
+ * Daiban: what agents and clerks need around their tasks, from the domain API (/api/matters, with the Tasklist
+ * login):
  * - after a matter is accepted (start form submitted): its number, the promised completion time and the promise slip;
  * - in the header: the matters in progress (本村在办事项 for agents) and a search by matter number or resident name;
  * - on each task: the promised time as date and time with the time left, a tab with the matter and its slip, and a
@@ -126,7 +126,10 @@ function taskLink(taskId) {
   return '#' + (path || '/') + '?' + params.toString();
 }
 
-function showMatters(title, matters) {
+const ENDED = ['CLOSED', 'WITHDRAWN', 'TERMINATED'];
+
+/** The list of matters; for a village agent ({@code urge} holds the webapp api) each open one can be urged. */
+function showMatters(title, matters, urge) {
   const rows = matters.map((m) => `
     <tr class="matter-row">
       <td class="matter-no">${escapeHtml(m.matterNo)}</td>
@@ -137,7 +140,8 @@ function showMatters(title, matters) {
       <td>${escapeHtml(m.dueText || '')}<br><span class="${m.overdue ? 'daiban-due late' : 'daiban-due'}">${escapeHtml(m.timeLeft || '')}</span></td>
       <td class="agent">${escapeHtml(m.agentName || '')}<br>${escapeHtml(m.agentPhone || '')}</td>
       <td>${m.taskId ? `<a class="open-task" href="${escapeHtml(taskLink(m.taskId))}">打开任务</a><br>` : ''}
-        <a target="_blank" rel="noopener" href="${escapeHtml(m.promiseSlip)}">承诺单</a></td>
+        <a target="_blank" rel="noopener" href="${escapeHtml(m.promiseSlip)}">承诺单</a>
+        ${urge && !ENDED.includes(m.status) ? `<br><button type="button" class="btn btn-default btn-xs urge" data-matter="${escapeHtml(m.matterNo)}">催办</button>` : ''}</td>
     </tr>`).join('');
   const node = panel('daiban-matters', `
     <h3>${escapeHtml(title)}（${matters.length}）</h3>
@@ -145,6 +149,16 @@ function showMatters(title, matters) {
       <th>承诺办结时间</th><th>代办员</th><th></th></tr></thead><tbody>${rows}</tbody></table>`
       : '<p class="no-matters">没有找到事项。</p>'}`);
   node.querySelectorAll('a.open-task').forEach((a) => a.addEventListener('click', () => node.remove()));
+  node.querySelectorAll('button.urge').forEach((button) => button.addEventListener('click', async () => {
+    const cell = button.parentElement;
+    try {
+      await postJson(urge, API + '/' + encodeURIComponent(button.dataset.matter) + '/urge', {});
+      cell.insertAdjacentHTML('beforeend', '<div class="daiban-ok urged">已催办</div>');
+      button.disabled = true;
+    } catch (e) {
+      cell.insertAdjacentHTML('beforeend', `<div class="daiban-warning">${escapeHtml(e.message)}</div>`);
+    }
+  }));
 }
 
 async function villageAgent() {
@@ -161,7 +175,7 @@ const header = {
   id: 'daiban-matter-search',
   pluginPoint: 'tasklist.header',
   priority: 10,
-  render: (node) => {
+  render: (node, { api }) => {
     node.innerHTML = `
       <form class="daiban-header" role="search">
         <input type="search" class="form-control input-sm matter-search" maxlength="64"
@@ -171,8 +185,10 @@ const header = {
       </form>`;
     const form = node.querySelector('form');
     const inProgress = node.querySelector('.matters-in-progress');
+    let urge = null;
     villageAgent().then((agent) => {
       inProgress.textContent = agent ? '本村在办事项' : '本单位在办事项';
+      urge = agent ? api : null;
     });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -188,7 +204,7 @@ const header = {
     });
     inProgress.addEventListener('click', async () => {
       try {
-        showMatters(inProgress.textContent, await getJson(API + '?open=true'));
+        showMatters(inProgress.textContent, await getJson(API + '?open=true'), urge);
       } catch (e) {
         panel('daiban-matters', `<p>${escapeHtml(e.message)}</p>`);
       }
