@@ -3,11 +3,8 @@ package com.daiban.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 
 import com.daiban.matter.AcceptedMatter;
 import com.daiban.matter.MatterIntake;
@@ -26,13 +23,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,10 +42,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DaibanSpringBootTest
 @Tag("browser")
 class ResidentJourneyTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots", "resident");
 
@@ -90,47 +78,29 @@ class ResidentJourneyTests {
 	@Autowired
 	NotificationDispatcher dispatcher;
 
+	private Chromium chromium;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
 
-	private int step;
-
 	@BeforeEach
 	void openChromiumOnAPhone() throws IOException {
-		assertThat(CHROMIUM).as("Debian chromium (apt-get install chromium)").isExecutable();
-		assertThat(CHROMEDRIVER).as("Debian chromium-driver (apt-get install chromium-driver)").isExecutable();
-		Files.createDirectories(SCREENSHOTS);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--lang=zh-CN",
-				"--user-data-dir=" + Files.createTempDirectory("resident-chromium"));
-		options.setExperimentalOption("mobileEmulation",
-				Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0), "userAgent",
-						"Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, PATIENCE);
+		chromium = Chromium.phone(PATIENCE, SCREENSHOTS);
+		browser = chromium.browser;
+		wait = chromium.wait;
 	}
 
 	@AfterEach
 	void closeChromium() {
-		if (browser != null) {
-			browser.quit();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
 	@Test
 	void residentLooksUpSignsOffRatesComplainsAndReadsTheNoticeBoard() {
-		try {
-			walk();
-		}
-		catch (RuntimeException | AssertionError e) {
-			screenshot("failure");
-			throw e;
-		}
+		chromium.recorded(this::walk);
 	}
 
 	private void walk() {
@@ -142,21 +112,21 @@ class ResidentJourneyTests {
 		browser.get("http://localhost:" + port + "/resident/?no=" + replied.matterNo());
 		assertThat(field("lookup-no").getAttribute("value")).isEqualTo(replied.matterNo());
 		assertThat(pageWeight()).as("bytes of the first load").isLessThan(300 * 1024);
-		screenshot("opened-from-sms");
+		chromium.screenshot("opened-from-sms");
 
 		// a wrong phone reads exactly like an unknown number
 		lookUp(replied.matterNo(), "0000");
-		String wrongPhone = message("lookup-message");
+		String wrongPhone = text("lookup-message");
 		lookUp("T01-19990101-0001", "1234");
-		assertThat(message("lookup-message")).isEqualTo(wrongPhone).contains("编号或手机号后4位不正确");
+		assertThat(text("lookup-message")).isEqualTo(wrongPhone).contains("编号或手机号后4位不正确");
 
 		// a number tried too often asks to wait
 		for (int i = 0; i < 5; i++) {
 			lookUp(other.matterNo(), "900" + i);
 		}
 		lookUp(other.matterNo(), "5678");
-		assertThat(message("lookup-message")).contains("请15分钟后再试");
-		screenshot("asked-to-wait");
+		assertThat(text("lookup-message")).contains("请15分钟后再试");
+		chromium.screenshot("asked-to-wait");
 
 		// the right pair: status, unit, promise, agent, timeline
 		lookUp(replied.matterNo(), "1234");
@@ -165,44 +135,44 @@ class ResidentJourneyTests {
 		assertThat(text("matter-unit")).isEqualTo("干窑镇便民服务中心");
 		assertThat(text("matter-agent")).contains("宏杨村代办员（A岗）").contains("13800000005");
 		assertThat(text("matter-timeline")).contains("代办员已受理您的委托").contains("办理单位已答复：已办结");
-		screenshot("matter-found");
+		chromium.screenshot("matter-found");
 
 		// sign-off with the code the SMS gateway received, five stars
 		click("code-button");
-		wait.until(driver -> message("code-message").contains("验证码已发送到尾号 1234"));
+		wait.until(driver -> text("code-message").contains("验证码已发送到尾号 1234"));
 		dispatcher.sendQueued("code:" + replied.matterNo());
 		field("sign-off-code").sendKeys(SMS.lastCode("13800001234"));
 		click("confirm-yes");
 		browser.findElements(By.cssSelector("#stars label")).get(4).click();
 		assertThat(text("stars-label")).isEqualTo("5 星 非常满意");
 		field("sign-off-comment").sendKeys("代办员上门，很方便");
-		screenshot("sign-off-filled");
+		chromium.screenshot("sign-off-filled");
 		click("sign-off-submit");
-		wait.until(driver -> message("lookup-message").contains("已签字确认，感谢您的评价"));
+		wait.until(driver -> text("lookup-message").contains("已签字确认，感谢您的评价"));
 		assertThat(text("matter-status")).isEqualTo("已办结");
 		assertThat(browser.findElement(By.id("sign-off")).isDisplayed()).isFalse();
 		MatterRecord signed = ledger.find(replied.matterNo()).orElseThrow();
 		assertThat(signed.signedOffBy()).isEqualTo(MatterLedger.RESIDENT_HIMSELF);
 		assertThat(signed.rating()).isEqualTo(5);
 		assertThat(signed.signOffNote()).isEqualTo("代办员上门，很方便");
-		screenshot("signed-off");
+		chromium.screenshot("signed-off");
 
 		// a real-name complaint, proven by a code to the complainant's phone
 		click("tab-complaint");
 		field("complaint-name").sendKeys("李大妈");
 		field("complaint-phone").sendKeys("13800005678");
 		click("complaint-code-button");
-		wait.until(driver -> message("complaint-code-message").contains("验证码已发送"));
+		wait.until(driver -> text("complaint-code-message").contains("验证码已发送"));
 		dispatcher.sendQueued("code:complaint");
 		field("complaint-code").sendKeys(SMS.lastCode("13800005678"));
 		wait.until(driver -> new Select(field("complaint-village")).getOptions().size() > 1);
 		new Select(field("complaint-village")).selectByVisibleText("宏杨村");
 		field("complaint-matter").sendKeys(other.matterNo());
 		field("complaint-content").sendKeys("说好一天办结，到现在没有答复");
-		screenshot("complaint-filled");
+		chromium.screenshot("complaint-filled");
 		click("complaint-submit");
-		wait.until(driver -> message("complaint-message").contains("投诉编号 TS-T01-"));
-		screenshot("complaint-filed");
+		wait.until(driver -> text("complaint-message").contains("投诉编号 TS-T01-"));
+		chromium.screenshot("complaint-filed");
 
 		// the notice board: agents on duty, windows, hotline, the guide searched
 		click("tab-board");
@@ -215,7 +185,7 @@ class ResidentJourneyTests {
 		field("guide-search").sendKeys("社保卡");
 		assertThat(text("guide-count")).isEqualTo("共 2 项");
 		assertThat(text("guide")).contains("社保卡申领").contains("1 个工作日内办结");
-		screenshot("notice-board");
+		chromium.screenshot("notice-board");
 	}
 
 	private void lookUp(String number, String last4) {
@@ -226,10 +196,10 @@ class ResidentJourneyTests {
 		WebElement phone = field("lookup-last4");
 		phone.clear();
 		phone.sendKeys(last4);
-		String before = message("lookup-message");
+		String before = text("lookup-message");
 		((JavascriptExecutor) browser).executeScript("document.getElementById('lookup-message').textContent = '';");
 		click("lookup-submit");
-		wait.until(driver -> !message("lookup-message").isEmpty() || browser.findElement(By.id("matter")).isDisplayed());
+		wait.until(driver -> !text("lookup-message").isEmpty() || browser.findElement(By.id("matter")).isDisplayed());
 		assertThat(before).isNotNull();
 	}
 
@@ -249,27 +219,11 @@ class ResidentJourneyTests {
 	}
 
 	private void click(String id) {
-		WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		element.click();
+		chromium.clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.id(id))));
 	}
 
 	private String text(String id) {
 		return browser.findElement(By.id(id)).getText();
-	}
-
-	private String message(String id) {
-		return browser.findElement(By.id(id)).getText();
-	}
-
-	private void screenshot(String name) {
-		try {
-			Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-			Files.copy(shot, SCREENSHOTS.resolve("%02d-%s.png".formatted(++step, name)), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException | RuntimeException e) {
-			System.out.println("[screenshot] " + name + " not written: " + e);
-		}
 	}
 
 }

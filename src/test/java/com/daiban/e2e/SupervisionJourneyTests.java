@@ -3,10 +3,7 @@ package com.daiban.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,13 +21,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,10 +43,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DaibanSpringBootTest
 @Tag("browser")
 class SupervisionJourneyTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots", "supervision");
 
@@ -78,36 +66,23 @@ class SupervisionJourneyTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	private Chromium chromium;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
 
-	private int step;
-
 	@BeforeEach
 	void openChromium() throws IOException {
-		assertThat(CHROMIUM).as("Debian chromium (apt-get install chromium)").isExecutable();
-		assertThat(CHROMEDRIVER).as("Debian chromium-driver (apt-get install chromium-driver)").isExecutable();
-		Files.createDirectories(SCREENSHOTS);
-		try (var old = Files.list(SCREENSHOTS)) {
-			for (Path file : old.toList()) {
-				Files.delete(file);
-			}
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--lang=zh-CN", "--window-size=1400,1400");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-				options);
-		wait = new WebDriverWait(browser, PATIENCE);
+		chromium = Chromium.desktop(1400, 1400, PATIENCE, SCREENSHOTS);
+		browser = chromium.browser;
+		wait = chromium.wait;
 	}
 
 	@AfterEach
 	void closeChromium() {
-		if (browser != null) {
-			browser.quit();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -120,13 +95,7 @@ class SupervisionJourneyTests {
 		String late = accept("李桂兰", "13800005678");
 		// the promise is behind us: the matter is overdue now
 		jdbc.sql("UPDATE matter SET due_at = ? WHERE matter_no = ?").params(OffsetDateTime.now().minusHours(1), late).update();
-		try {
-			walk(closed, late);
-		}
-		catch (RuntimeException | AssertionError e) {
-			screenshot("failure");
-			throw e;
-		}
+		chromium.recorded(() -> walk(closed, late));
 	}
 
 	private void walk(String closed, String late) {
@@ -136,15 +105,15 @@ class SupervisionJourneyTests {
 		WebElement overdue = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#daiban-overdue a")));
 		assertThat(browser.findElement(By.cssSelector(".daiban-ws h2")).getText()).contains("督查工作台").contains("干窑镇");
 		assertThat(overdue.getText()).isEqualTo("1");
-		waitUntil("the monthly chart drawn", d -> chartDrawn("daiban-monthly"));
-		screenshot("cockpit-dashboard");
+		chromium.until("the monthly chart drawn", d -> chartDrawn("daiban-monthly"));
+		chromium.screenshot("cockpit-dashboard");
 
 		// the page of its own, from the navigation
 		browser.findElement(By.xpath("//a[normalize-space()='督查工作台']")).click();
 		// below the fold, in Cockpit's own scrolling container
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#daiban-report-ledger")));
-		waitUntil("the village chart drawn", d -> chartDrawn("daiban-villages"));
-		screenshot("workspace");
+		chromium.until("the village chart drawn", d -> chartDrawn("daiban-villages"));
+		chromium.screenshot("workspace");
 
 		// follow 已超时 to the matters behind it
 		browser.findElement(By.cssSelector("#daiban-overdue a")).click();
@@ -153,39 +122,39 @@ class SupervisionJourneyTests {
 		assertThat(browser.findElements(By.cssSelector("a.daiban-matter"))).extracting(WebElement::getText)
 			.containsExactly(late);
 		assertThat(browser.findElement(By.tagName("table")).getText()).contains("138****5678").doesNotContain("13800005678");
-		screenshot("overdue-matters");
+		chromium.screenshot("overdue-matters");
 
 		// back on the workspace: this month's accepted matters, then the closed one's story
 		browser.navigate().back();
 		WebElement monthRow = wait.until(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//h3[normalize-space()='各月三率']/following-sibling::table[1]//tr[last()]//td[2]/a")));
-		clickInView(monthRow);
+		chromium.clickInView(monthRow);
 		WebElement closedLink = wait.until(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//a[contains(@class,'daiban-matter')][normalize-space()='" + closed + "']")));
-		screenshot("month-matters");
-		clickInView(closedLink);
+		chromium.screenshot("month-matters");
+		chromium.clickInView(closedLink);
 		WebElement story = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("daiban-story-title")));
 		assertThat(story.getText()).contains(closed);
 		String page = browser.findElement(By.cssSelector(".daiban-ws")).getText();
 		assertThat(page).contains("已办结归档", "受理", "签字确认", "办结归档", "张秀英", "138****1234")
 			.doesNotContain("13800001234");
-		screenshot("closed-matter-story");
+		chromium.screenshot("closed-matter-story");
 
 		// a report, opened with the same login (no second password)
 		browser.navigate().back();
 		browser.navigate().back();
 		WebElement report = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("daiban-report-ledger")));
 		browser.get(report.getDomProperty("href"));
-		waitUntil("the ledger report", d -> d.getPageSource().contains("代办事项服务登记表"));
+		chromium.until("the ledger report", d -> d.getPageSource().contains("代办事项服务登记表"));
 		assertThat(browser.getPageSource()).contains(closed);
-		screenshot("ledger-report");
+		chromium.screenshot("ledger-report");
 
 		// a running matter: its story links to the instance in Cockpit, whose tab 事项经过 tells the same story
 		browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/daiban-matter?no=" + late);
-		clickInView(wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("在流程监控中查看运行中的流程"))));
-		clickInView(wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("事项经过"))));
-		waitUntil("the story in the instance tab", d -> d.getPageSource().contains("事项经过 · " + late));
-		waitUntil("the instance view loaded", d -> {
+		chromium.clickInView(wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("在流程监控中查看运行中的流程"))));
+		chromium.clickInView(wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("事项经过"))));
+		chromium.until("the story in the instance tab", d -> d.getPageSource().contains("事项经过 · " + late));
+		chromium.until("the instance view loaded", d -> {
 			try {
 				Thread.sleep(2000);
 			}
@@ -194,7 +163,7 @@ class SupervisionJourneyTests {
 			}
 			return true;
 		});
-		screenshot("running-instance-story");
+		chromium.screenshot("running-instance-story");
 		assertThat(browser.findElements(By.cssSelector(".notifications .alert-danger, .alert.alert-danger")))
 			.as("permission errors in the instance view").extracting(WebElement::getText).isEmpty();
 	}
@@ -262,27 +231,6 @@ class SupervisionJourneyTests {
 		}
 		finally {
 			identityService.clearAuthentication();
-		}
-	}
-
-	private void clickInView(WebElement element) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		element.click();
-	}
-
-	private <T> T waitUntil(String what, java.util.function.Function<WebDriver, T> condition) {
-		return new WebDriverWait(browser, PATIENCE).withMessage(what).until(condition);
-	}
-
-	private void screenshot(String name) {
-		String file = String.format("%02d-%s", ++step, name);
-		try {
-			Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-			Files.copy(png, SCREENSHOTS.resolve(file + ".png"), StandardCopyOption.REPLACE_EXISTING);
-			Files.writeString(SCREENSHOTS.resolve(file + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("could not write screenshot " + file, e);
 		}
 	}
 

@@ -3,10 +3,7 @@ package com.daiban.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -35,13 +32,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,10 +47,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DaibanSpringBootTest
 @Tag("browser")
 class TasklistJourneyTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots", "tasklist");
 
@@ -91,66 +79,35 @@ class TasklistJourneyTests {
 	@Autowired
 	IdentityService identityService;
 
+	private Chromium chromium;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
 
-	private int step;
-
-	private Path screenshots;
-
 	@BeforeEach
 	void openChromium(TestInfo test) throws IOException {
-		assertThat(CHROMIUM).as("Debian chromium (apt-get install chromium)").isExecutable();
-		assertThat(CHROMEDRIVER).as("Debian chromium-driver (apt-get install chromium-driver)").isExecutable();
-		screenshots = SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName());
-		Files.createDirectories(screenshots);
-		try (var old = Files.list(screenshots)) {
-			for (Path file : old.toList()) {
-				Files.delete(file);
-			}
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--lang=zh-CN", "--window-size=1400,1200");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, PATIENCE);
+		chromium = Chromium.desktop(1400, 1200, PATIENCE, SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName()));
+		browser = chromium.browser;
+		wait = chromium.wait;
 	}
 
 	@AfterEach
 	void closeChromium() {
-		if (browser != null) {
-			browser.quit();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
 	@Test
 	void agentAcceptsClerkHandlesAgentSignsOffInChineseTasklist() {
-		recorded(this::walkThroughTheMainPath);
+		chromium.recorded(this::walkThroughTheMainPath);
 	}
 
 	@Test
 	void clerkPausesResumesAndTransfersAMatterFromItsTask() {
-		recorded(this::walkThroughTheClockOperations);
+		chromium.recorded(this::walkThroughTheClockOperations);
 	}
-
-	/** A journey that leaves a screenshot and the browser's console behind when it fails. */
-	private void recorded(Runnable journey) {
-		try {
-			journey.run();
-		}
-		catch (RuntimeException | AssertionError e) {
-			screenshot("failure");
-			browser.manage().logs().get("browser").forEach(entry -> System.out.println("browser console: " + entry));
-			throw e;
-		}
-	}
-
 	private void walkThroughTheClockOperations() {
 		String matterNo = new ResidentMatters(intake, identityService, taskService).accepted("李桂兰", "13800002345")
 			.matterNo();
@@ -159,11 +116,11 @@ class TasklistJourneyTests {
 		// 中止: waiting for the resident's papers
 		openTask("本单位待办", "办理代办事项", matterNo);
 		WebElement pause = operation("pause");
-		screenshot("operations-tab");
+		chromium.screenshot("operations-tab");
 		pause.findElement(By.name("reason")).sendKeys("等待委托人补交家庭收入证明");
-		clickInView(pause.findElement(By.cssSelector("button[type='submit']")));
+		chromium.clickInView(pause.findElement(By.cssSelector("button[type='submit']")));
 		assertThat(operationResult("已中止计时").getDomAttribute("class")).contains("daiban-ok");
-		screenshot("paused");
+		chromium.screenshot("paused");
 		assertThat(ledger.find(matterNo).orElseThrow().status()).isEqualTo(MatterStatus.PAUSED);
 
 		// 续办 with Tasklist's own task
@@ -184,15 +141,15 @@ class TasklistJourneyTests {
 		WebElement transfer = operation("transfer");
 		new org.openqa.selenium.support.ui.Select(transfer.findElement(By.name("toUnit"))).selectByVisibleText("市政务服务中心");
 		transfer.findElement(By.name("reason")).sendKeys("<b>属市级事项</b>");
-		clickInView(transfer.findElement(By.cssSelector("button[type='submit']")));
+		chromium.clickInView(transfer.findElement(By.cssSelector("button[type='submit']")));
 		assertThat(operationResult("不能包含尖括号").getDomAttribute("class")).contains("daiban-warning");
 		assertThat(ledger.find(matterNo).orElseThrow().handlingGroup()).isEqualTo("township-T01");
 		WebElement reason = transfer.findElement(By.name("reason"));
 		reason.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 		reason.sendKeys("属市级审批事项");
-		clickInView(transfer.findElement(By.cssSelector("button[type='submit']")));
+		chromium.clickInView(transfer.findElement(By.cssSelector("button[type='submit']")));
 		operationResult("已转办");
-		screenshot("transferred");
+		chromium.screenshot("transferred");
 
 		assertThat(taskService.createTaskQuery()
 			.processInstanceBusinessKey(matterNo)
@@ -207,16 +164,16 @@ class TasklistJourneyTests {
 
 		// 催办 by the village's agent, from the list of the village's matters
 		logIn("agent-v01-a");
-		clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.matters-in-progress"))));
+		chromium.clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.matters-in-progress"))));
 		WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
 				"//*[@id='daiban-matters']//tr[contains(@class,'matter-row')][./td[normalize-space()='" + matterNo + "']]")));
-		clickInView(row.findElement(By.cssSelector("button.urge")));
-		waitUntil("the urge confirmed", driver -> row.findElements(By.cssSelector(".urged, .daiban-warning"))
+		chromium.clickInView(row.findElement(By.cssSelector("button.urge")));
+		chromium.until("the urge confirmed", driver -> row.findElements(By.cssSelector(".urged, .daiban-warning"))
 			.stream()
 			.findFirst()
 			.orElse(null));
 		assertThat(row.findElements(By.cssSelector(".urged"))).as("urged, not refused: " + row.getText()).hasSize(1);
-		screenshot("urged");
+		chromium.screenshot("urged");
 		assertThat(ledger.timeline(matterNo)).extracting(TimelineEntry::kind).endsWith("URGED");
 	}
 
@@ -228,7 +185,7 @@ class TasklistJourneyTests {
 	}
 
 	private void openTab(String label) {
-		clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+		chromium.clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
 				"//*[contains(@class,'task-details')]//ul[contains(@class,'nav-tabs')]//a[normalize-space()='" + label + "']"))));
 	}
 
@@ -255,7 +212,7 @@ class TasklistJourneyTests {
 		browser.findElement(By.cssSelector(".start-process-action a")).click();
 		WebElement process = wait.until(ExpectedConditions
 			.elementToBeClickable(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='村级代办事项']")));
-		screenshot("start-process-dialog");
+		chromium.screenshot("start-process-dialog");
 		// only what an agent may start: no internal processes
 		assertThat(browser.findElements(By.xpath("//ul[contains(@class,'processes')]//a")))
 			.extracting(WebElement::getText)
@@ -263,11 +220,11 @@ class TasklistJourneyTests {
 		process.click();
 		waitForForm("委托人姓名");
 		// the agent's own village only, as the organisation says at form load
-		clickInView(field("代办点（村）").findElement(By.cssSelector(".fjs-input-group")));
+		chromium.clickInView(field("代办点（村）").findElement(By.cssSelector(".fjs-input-group")));
 		List<WebElement> villages = wait
 			.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".fjs-dropdownlist-item")));
 		assertThat(villages).extracting(WebElement::getText).containsExactly("V01 宏杨村");
-		clickInView(villages.get(0));
+		chromium.clickInView(villages.get(0));
 		chooseInSelect("服务事项", "MZ-001");
 		// the materials of the item picked, from the catalogue
 		wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -277,21 +234,21 @@ class TasklistJourneyTests {
 		// a wrong phone is refused in Chinese, in words, without the rule's regular expression
 		type("委托人联系电话", "12345");
 		type("事项说明", "申请最低生活保障，身份证、户口簿复印件已收取。");
-		WebElement phoneError = waitUntil("a Chinese message under the phone field",
+		WebElement phoneError = chromium.until("a Chinese message under the phone field",
 				driver -> field("委托人联系电话").findElements(By.cssSelector(".fjs-form-field-error"))
 					.stream()
 					.filter(e -> e.getText().contains("格式不正确"))
 					.findFirst()
 					.orElse(null));
-		screenshot("start-form-bad-phone");
+		chromium.screenshot("start-form-bad-phone");
 		assertThat(phoneError.getText()).contains("委托人联系电话格式不正确").contains("手机号11位").doesNotContain("Field", "^", "\\d");
 		// as people write it down: spaces and dashes are accepted
 		type("委托人联系电话", "138 0000-1234");
-		waitUntil("the phone error gone",
+		chromium.until("the phone error gone",
 				driver -> field("委托人联系电话").findElements(By.cssSelector(".fjs-form-field-error"))
 					.stream()
 					.noneMatch(e -> !e.getText().isBlank()));
-		screenshot("start-form-filled");
+		chromium.screenshot("start-form-filled");
 		List<String> earlierMatters = mattersStartedBy("agent-v01-a");
 		clickButton("//div[contains(@class,'modal-footer')]//button[normalize-space()='启动']");
 		String matterNo = awaitNewMatterStartedBy("agent-v01-a", earlierMatters);
@@ -299,17 +256,17 @@ class TasklistJourneyTests {
 
 		// the agent sees the number and the promised time, and prints the promise slip for the resident
 		WebElement accepted = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("daiban-accepted")));
-		screenshot("matter-started");
+		chromium.screenshot("matter-started");
 		String due = DAY_AND_TIME.format(ledger.find(matterNo).orElseThrow().dueAt().atZoneSameInstant(clock.getZone()));
 		assertThat(accepted.findElement(By.cssSelector(".matter-no")).getText()).isEqualTo(matterNo);
 		assertThat(accepted.findElement(By.cssSelector(".due-at")).getText()).isEqualTo(due);
 		String tasklist = browser.getWindowHandle();
 		accepted.findElement(By.cssSelector("a.print-slip")).click();
-		waitUntil("the promise slip in a window of its own", driver -> driver.getWindowHandles().size() > 1);
+		chromium.until("the promise slip in a window of its own", driver -> driver.getWindowHandles().size() > 1);
 		browser.switchTo()
 			.window(browser.getWindowHandles().stream().filter(h -> !h.equals(tasklist)).findFirst().orElseThrow());
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matter-no")));
-		screenshot("promise-slip");
+		chromium.screenshot("promise-slip");
 		assertThat(browser.getTitle()).contains("限时办结承诺单");
 		assertThat(browser.findElement(By.id("matter-no")).getText()).isEqualTo(matterNo);
 		assertThat(browser.findElement(By.id("due-at")).getText()).isEqualTo(due);
@@ -334,18 +291,18 @@ class TasklistJourneyTests {
 		search.submit();
 		WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
 				"//*[@id='daiban-matters']//tr[contains(@class,'matter-row')][./td[normalize-space()='" + matterNo + "']]")));
-		screenshot("clerk-search");
+		chromium.screenshot("clerk-search");
 		assertThat(found.findElement(By.cssSelector(".agent")).getText()).contains("宏杨村代办员（A岗）", "1380000");
 		// the promise as date and time, with the time left beside it
 		assertThat(found.getText()).contains(due);
 		assertThat(found.findElement(By.cssSelector(".daiban-due")).getText()).containsPattern("(剩|已超时) [0-9]");
-		clickInView(found.findElement(By.cssSelector("a.open-task")));
+		chromium.clickInView(found.findElement(By.cssSelector("a.open-task")));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
 				"//*[contains(@class,'task-details')]//*[normalize-space()='办理代办事项']")));
 		claim();
 		waitForForm("答复内容");
 		// the handling form shows what the agent registered (read-only fields filled from process variables)
-		waitUntil("resident name shown in the handling form", driver -> "张秀英".equals(field("委托人").findElement(By.cssSelector("input")).getDomProperty("value")));
+		chromium.until("resident name shown in the handling form", driver -> "张秀英".equals(field("委托人").findElement(By.cssSelector("input")).getDomProperty("value")));
 		assertThat(field("代办员").findElement(By.cssSelector("input")).getDomProperty("value")).isEqualTo("宏杨村代办员（A岗）");
 		assertThat(field("代办员电话").findElement(By.cssSelector("input")).getDomProperty("value")).startsWith("1380000");
 		assertThat(field("委托人电话").findElement(By.cssSelector("input")).getDomProperty("value")).isEqualTo("13800001234");
@@ -353,10 +310,10 @@ class TasklistJourneyTests {
 		assertThat(field("受理方式").findElement(By.cssSelector("input")).getDomProperty("value")).isEqualTo("定点受理");
 		chooseRadio("办理结果", "已办结");
 		type("答复内容", "低保申请已受理审核通过，请通知委托人。");
-		screenshot("handling-form-filled");
+		chromium.screenshot("handling-form-filled");
 		complete();
 		awaitTask(matterNo, "Task_ConfirmSignOff");
-		screenshot("handling-completed");
+		chromium.screenshot("handling-completed");
 
 		// 3. the agent answers the resident and records the sign-off
 		logIn("agent-v01-a");
@@ -365,10 +322,10 @@ class TasklistJourneyTests {
 		waitForForm("委托人评价");
 		chooseRadio("委托人是否认可办理结果", "认可");
 		chooseRadio("委托人评价", "5星");
-		screenshot("sign-off-form-filled");
+		chromium.screenshot("sign-off-form-filled");
 		complete();
 		awaitNoTaskLeft(matterNo);
-		screenshot("sign-off-completed");
+		chromium.screenshot("sign-off-completed");
 
 		// The reply and promise notices are asynchronous jobs (the executor is off in tests): run them, then the
 		// instance can end.
@@ -395,7 +352,7 @@ class TasklistJourneyTests {
 	 * files the browser had cached (a cached file reports the size it was sent with).
 	 */
 	private void assertFirstLoadTravelsCompressed() {
-		waitUntil("Tasklist's filters loaded", driver -> !driver.findElements(By.cssSelector(".task-filter")).isEmpty());
+		chromium.until("Tasklist's filters loaded", driver -> !driver.findElements(By.cssSelector(".task-filter")).isEmpty());
 		Map<?, ?> sizes = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript("""
 				const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
 				return {
@@ -425,7 +382,7 @@ class TasklistJourneyTests {
 		assertThat(username.getAttribute("placeholder")).isEqualTo("用户名");
 		username.sendKeys(userId);
 		browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-		screenshot("login-" + userId);
+		chromium.screenshot("login-" + userId);
 		submit.click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".start-process-action a")));
 	}
@@ -440,8 +397,8 @@ class TasklistJourneyTests {
 		WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By
 			.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//*[normalize-space()='" + matterNo
 					+ "']]//a[normalize-space()='" + taskName + "']")));
-		screenshot("filter-" + filterName);
-		clickInView(task);
+		chromium.screenshot("filter-" + filterName);
+		chromium.clickInView(task);
 	}
 
 	private void claim() {
@@ -470,14 +427,14 @@ class TasklistJourneyTests {
 
 	private void type(String label, String text) {
 		WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
-		scrollTo(input);
+		chromium.scrollTo(input);
 		// as a person does it: form-js keeps its own copy of the value and does not see WebElement.clear()
 		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 		input.sendKeys(text);
 	}
 
 	private void chooseRadio(String label, String optionStartingWith) {
-		clickInView(field(label)
+		chromium.clickInView(field(label)
 			.findElement(By.xpath(".//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(),'"
 					+ optionStartingWith + "')] | .//label[starts-with(normalize-space(),'" + optionStartingWith + "')]")));
 	}
@@ -486,33 +443,22 @@ class TasklistJourneyTests {
 		WebElement field = field(label);
 		List<WebElement> search = field.findElements(By.cssSelector("input.fjs-input"));
 		if (!search.isEmpty()) {
-			clickInView(search.get(0));
+			chromium.clickInView(search.get(0));
 			search.get(0).sendKeys(optionContaining);
 		}
 		else {
-			clickInView(field.findElement(By.cssSelector(".fjs-input-group")));
+			chromium.clickInView(field.findElement(By.cssSelector(".fjs-input-group")));
 		}
 		WebElement option = wait.until(ExpectedConditions.elementToBeClickable(
 				By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(),'"
 						+ optionContaining + "')]")));
 		// form-js picks on mousedown; a real click gives it the whole sequence.
-		clickInView(option);
+		chromium.clickInView(option);
 	}
 
 	private void clickButton(String xpath) {
-		clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))));
+		chromium.clickInView(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))));
 	}
-
-	/** Forms are longer than the window and Tasklist's footer covers the bottom: click in the middle of the view. */
-	private void clickInView(WebElement element) {
-		scrollTo(element);
-		element.click();
-	}
-
-	private void scrollTo(WebElement element) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-	}
-
 	private List<String> mattersStartedBy(String agentId) {
 		return historyService.createHistoricProcessInstanceQuery()
 			.processDefinitionKey("proxy-matter")
@@ -524,7 +470,7 @@ class TasklistJourneyTests {
 	}
 
 	private String awaitNewMatterStartedBy(String agentId, List<String> earlier) {
-		return waitUntil("a new proxy-matter instance started by " + agentId,
+		return chromium.until("a new proxy-matter instance started by " + agentId,
 				driver -> mattersStartedBy(agentId).stream()
 					.filter(matterNo -> !earlier.contains(matterNo))
 					.findFirst()
@@ -532,7 +478,7 @@ class TasklistJourneyTests {
 	}
 
 	private void awaitTask(String matterNo, String taskDefinitionKey) {
-		waitUntil(taskDefinitionKey + " of " + matterNo, driver -> {
+		chromium.until(taskDefinitionKey + " of " + matterNo, driver -> {
 			Task task = taskService.createTaskQuery()
 				.processInstanceBusinessKey(matterNo)
 				.taskDefinitionKey(taskDefinitionKey)
@@ -542,7 +488,7 @@ class TasklistJourneyTests {
 	}
 
 	private void awaitNoTaskLeft(String matterNo) {
-		waitUntil("no open task left for " + matterNo,
+		chromium.until("no open task left for " + matterNo,
 				driver -> taskService.createTaskQuery().processInstanceBusinessKey(matterNo).count() == 0);
 	}
 
@@ -553,22 +499,6 @@ class TasklistJourneyTests {
 			.getId();
 		for (Job job : managementService.createJobQuery().processInstanceId(instanceId).executable().list()) {
 			managementService.executeJob(job.getId());
-		}
-	}
-
-	private <T> T waitUntil(String what, java.util.function.Function<WebDriver, T> condition) {
-		return new WebDriverWait(browser, PATIENCE).withMessage(what).until(condition);
-	}
-
-	private void screenshot(String name) {
-		String file = String.format("%02d-%s", ++step, name);
-		try {
-			Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-			Files.copy(png, screenshots.resolve(file + ".png"), StandardCopyOption.REPLACE_EXISTING);
-			Files.writeString(screenshots.resolve(file + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("could not write screenshot " + file, e);
 		}
 	}
 
