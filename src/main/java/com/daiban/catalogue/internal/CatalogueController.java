@@ -1,15 +1,13 @@
 package com.daiban.catalogue.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import com.daiban.identity.CallerScope;
 import com.daiban.sheet.SheetRejected;
 import com.daiban.sheet.SheetRows;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import com.daiban.sheet.XlsxDownload;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,11 +37,7 @@ class CatalogueController {
 	@GetMapping("/catalogue.xlsx")
 	ResponseEntity<byte[]> export() {
 		requireAdmin();
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("服务目录.xlsx", StandardCharsets.UTF_8).build().toString())
-			.body(workbook.export());
+		return XlsxDownload.of("服务目录.xlsx", workbook.export());
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

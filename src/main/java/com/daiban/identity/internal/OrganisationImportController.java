@@ -8,8 +8,7 @@ import com.daiban.identity.CallerScope;
 import com.daiban.sheet.Line;
 import com.daiban.sheet.SheetRejected;
 import com.daiban.sheet.SheetRows;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import com.daiban.sheet.XlsxDownload;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,9 +34,6 @@ class OrganisationImportController {
 
 	static final String PASSWORD_HEADER = "Daiban-Initial-Password";
 
-	static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
 	private final CallerScope callers;
 
 	private final OrganisationImport organisationImport;
@@ -50,13 +46,7 @@ class OrganisationImportController {
 	@GetMapping("/template.xlsx")
 	ResponseEntity<byte[]> template() {
 		requireAdmin();
-		return ResponseEntity.ok()
-			.contentType(XLSX)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("组织机构导入模板.xlsx", java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(OrganisationTable.template());
+		return XlsxDownload.of("组织机构导入模板.xlsx", OrganisationTable.template());
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
