@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,9 @@ class PublicSurfaceSecurityTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -167,7 +171,12 @@ class PublicSurfaceSecurityTests {
 	}
 
 	@Test
-	void shouldLimitRequestsOfOneClientPerMinute() {
+	void shouldLimitRequestsOfOneClientPerMinute() throws InterruptedException {
+		// the limit counts per clock minute: start early enough in one that the requests do not run into the next
+		long intoMinute = clock.millis() % 60_000;
+		if (intoMinute > 45_000) {
+			Thread.sleep(60_000 - intoMinute + 100);
+		}
 		int refused = 0;
 		for (int i = 0; i < 65; i++) {
 			ResponseEntity<String> board = rest.exchange("/api/public/notice-board", HttpMethod.GET,
