@@ -8,17 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -86,13 +90,91 @@ final class Chromium implements AutoCloseable {
 		}
 		catch (RuntimeException | AssertionError e) {
 			screenshot("failure");
-			browser.manage().logs().get("browser").forEach(entry -> System.out.println("browser console: " + entry));
-			throw e;
+			List<String> console = browser.manage().logs().get("browser").getAll().stream().map(String::valueOf).toList();
+			console.forEach(entry -> System.out.println("browser console: " + entry));
+			// the build's summary shows only the message: let it say where the page was and what it showed
+			throw new AssertionError("journey stopped at " + browser.getCurrentUrl() + "\npage shows: " + visibleText()
+					+ "\nconsole: " + console.stream().filter(entry -> entry.contains("SEVERE")).limit(5).toList()
+					+ "\nbecause: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
 		}
 	}
 
+	private String visibleText() {
+		try {
+			Object text = ((JavascriptExecutor) browser)
+				.executeScript("return document.body ? document.body.innerText : '(no body)';");
+			String flat = String.valueOf(text).replaceAll("\\s+", " ").strip();
+			return flat.length() > 600 ? flat.substring(0, 600) + "…" : flat;
+		}
+		catch (RuntimeException unreadable) {
+			return "(unreadable: " + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("") + ")";
+		}
+	}
+
+	/**
+	 * Logs into a Camunda webapp ({@code app}: "tasklist", "cockpit") as a person does, until {@code arrived} shows.
+	 * The login page is the first thing a user sees: it must already speak Chinese. Types only once the page has no
+	 * request in flight: the app checks for a session first and may draw the form again when the answer comes, and
+	 * keys typed into the first form are gone with it (then the form is typed again, once). A refused login fails with
+	 * the page's message.
+	 */
+	void logIn(int port, String app, String userId, String password, By arrived) {
+		browser.manage().deleteAllCookies();
+		browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/#/login");
+		((JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+		browser.navigate().refresh();
+		for (int attempt = 1;; attempt++) {
+			WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
+			until("the login page settled", driver -> idle());
+			WebElement submit = browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+			assertThat(submit.getText()).isEqualTo("登录");
+			assertThat(username.getAttribute("placeholder")).isEqualTo("用户名");
+			username.sendKeys(userId);
+			browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+			screenshot("login-" + userId);
+			submit.click();
+			String outcome = until("logged in as " + userId + ", or the login page's message", driver -> {
+				if (!driver.findElements(arrived).stream().filter(WebElement::isDisplayed).toList().isEmpty()) {
+					return "arrived";
+				}
+				List<WebElement> refused = driver.findElements(By.cssSelector(".notifications .alert"));
+				// the alert is drawn with its close button first and its (translated) words a moment later
+				String message = refused.isEmpty() ? ""
+						: refused.get(0).getAttribute("textContent").replace("×", " ").replaceAll("\\s+", " ").strip();
+				if (!message.isEmpty()) {
+					return "refused: " + message;
+				}
+				List<WebElement> form = driver.findElements(USERNAME);
+				boolean emptyAgain = !form.isEmpty() && form.get(0).isDisplayed() && idle()
+						&& form.get(0).getAttribute("value").isEmpty();
+				return emptyAgain ? "form drawn again" : null;
+			});
+			if (outcome.equals("arrived")) {
+				return;
+			}
+			if (outcome.startsWith("refused") || attempt == 2) {
+				throw new AssertionError(app + " login as " + userId + " " + outcome);
+			}
+		}
+	}
+
+	private static final By USERNAME = By.cssSelector("input[ng-model='username']");
+
+	/** The Angular app has loaded and has no request in flight. */
+	private boolean idle() {
+		Object idle = ((JavascriptExecutor) browser).executeScript("""
+				var body = window.angular && angular.element(document.body);
+				var injector = body && body.injector();
+				return document.readyState === 'complete' && !!injector
+				  && injector.get('$http').pendingRequests.length === 0;""");
+		return Boolean.TRUE.equals(idle);
+	}
+
 	<T> T until(String what, Function<WebDriver, T> condition) {
-		return new WebDriverWait(browser, patience).withMessage(what).until(condition);
+		// a condition that reads an element the page has just drawn again asks once more
+		return new WebDriverWait(browser, patience).withMessage(what)
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	void clickInView(WebElement element) {

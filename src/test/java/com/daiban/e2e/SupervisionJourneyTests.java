@@ -177,17 +177,7 @@ class SupervisionJourneyTests {
 	}
 
 	private void logIn(String userId) {
-		browser.manage().deleteAllCookies();
-		browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/login");
-		((JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
-		browser.navigate().refresh();
-		WebElement username = wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-		WebElement submit = browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-		assertThat(submit.getText()).isEqualTo("登录");
-		username.sendKeys(userId);
-		browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-		submit.click();
+		chromium.logIn(port, "cockpit", userId, "demo", By.cssSelector(".daiban-ws"));
 	}
 
 	private String accept(String name, String phone) {

@@ -370,21 +370,7 @@ class TasklistJourneyTests {
 	}
 
 	private void logIn(String userId) {
-		browser.manage().deleteAllCookies();
-		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
-		((JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
-		browser.navigate().refresh();
-		WebElement username = wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-		WebElement submit = browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-		// The login page is the first thing a user sees: it must already speak Chinese.
-		assertThat(submit.getText()).isEqualTo("登录");
-		assertThat(username.getAttribute("placeholder")).isEqualTo("用户名");
-		username.sendKeys(userId);
-		browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-		chromium.screenshot("login-" + userId);
-		submit.click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".start-process-action a")));
+		chromium.logIn(port, "tasklist", userId, "demo", By.cssSelector(".start-process-action a"));
 	}
 
 	/** Other tests share the database: pick the task of this matter, by the matter number the filter shows. */
