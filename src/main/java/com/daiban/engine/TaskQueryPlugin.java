@@ -32,11 +32,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * On PostgreSQL, answers the queue of a person's own groups (Tasklist's 本村待办, 本单位待办, 今日到期, 投诉待核实) with
- * the statement in {@code com/daiban/engine/TaskQuery.xml}: the engine's own conditions under a semi-join instead of a
+ * the statements in {@code com/daiban/engine/TaskQuery.xml}: the engine's own conditions under a semi-join instead of a
  * {@code SELECT DISTINCT}, so that the first page by due date reads a few index entries instead of sorting every task of
- * the group (docs/performance.md, P3). The count of such a queue leaves out the per-task grant check, which can only
- * answer yes there ({@link SemiJoinTaskManager#findTaskCountByQueryCriteria}). Every other task query and count and
- * every other database keep the engine's statements.
+ * the group (docs/performance.md, P3), and counted as distinct ids. The count of such a queue leaves out the per-task
+ * grant check, which can only answer yes there ({@link SemiJoinTaskManager#findTaskCountByQueryCriteria}). Every other
+ * task query and count and every other database keep the engine's statements.
  * <p>
  * Every count Tasklist asks for with its lists is planned with its parameters each time ({@link CountPlans}).
  */
@@ -49,6 +49,8 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 	private static final String ENGINE_STATEMENT = "selectTaskByQueryCriteria";
 
 	static final String COUNT_STATEMENT = "selectTaskCountByQueryCriteria";
+
+	static final String OWN_GROUP_COUNT_STATEMENT = "com.daiban.system.TaskQuery.selectOwnGroupTaskCount";
 
 	private static final String RESOURCE = "com/daiban/engine/TaskQuery.xml";
 
@@ -136,7 +138,7 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 		@Override
 		public Object intercept(Invocation invocation) throws Throwable {
 			MappedStatement mapped = (MappedStatement) invocation.getArgs()[0];
-			if (!mapped.getId().endsWith("." + COUNT_STATEMENT)) {
+			if (!mapped.getId().endsWith("." + COUNT_STATEMENT) && !mapped.getId().equals(OWN_GROUP_COUNT_STATEMENT)) {
 				return invocation.proceed();
 			}
 			// the driver copies the connection's threshold into each statement it prepares from now on
@@ -177,16 +179,17 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 		@Override
 		public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
 			configureQuery(query);
-			AuthorizationCheck check = query.getAuthCheck();
-			if (!check.isAuthorizationCheckEnabled() || !isOwnGroupQueue(query)) {
+			if (!isOwnGroupQueue(query)) {
 				return (Long) getDbEntityManager().selectOne(COUNT_STATEMENT, query);
 			}
+			AuthorizationCheck check = query.getAuthCheck();
+			boolean checked = check.isAuthorizationCheckEnabled();
 			check.setAuthorizationCheckEnabled(false);
 			try {
-				return (Long) getDbEntityManager().selectOne(COUNT_STATEMENT, query);
+				return (Long) getDbEntityManager().selectOne(OWN_GROUP_COUNT_STATEMENT, query);
 			}
 			finally {
-				check.setAuthorizationCheckEnabled(true);
+				check.setAuthorizationCheckEnabled(checked);
 			}
 		}
 
