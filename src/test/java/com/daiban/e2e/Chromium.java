@@ -35,6 +35,8 @@ final class Chromium implements AutoCloseable {
 
 	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
+	private static final By USERNAME = By.cssSelector("input[ng-model='username']");
+
 	final WebDriver browser;
 
 	final WebDriverWait wait;
@@ -114,9 +116,8 @@ final class Chromium implements AutoCloseable {
 	/**
 	 * Logs into a Camunda webapp ({@code app}: "tasklist", "cockpit") as a person does, until {@code arrived} shows.
 	 * The login page is the first thing a user sees: it must already speak Chinese. Types only once the page has no
-	 * request in flight: the app checks for a session first and may draw the form again when the answer comes, and
-	 * keys typed into the first form are gone with it (then the form is typed again, once). A refused login fails with
-	 * the page's message.
+	 * request in flight, so that no answer arriving later draws the form anew under the keys; should the form still
+	 * come back empty without a message, it is typed again, once. A refused login fails with the page's message.
 	 */
 	void logIn(int port, String app, String userId, String password, By arrived) {
 		browser.manage().deleteAllCookies();
@@ -157,8 +158,6 @@ final class Chromium implements AutoCloseable {
 			}
 		}
 	}
-
-	private static final By USERNAME = By.cssSelector("input[ng-model='username']");
 
 	/** The Angular app has loaded and has no request in flight. */
 	private boolean idle() {
