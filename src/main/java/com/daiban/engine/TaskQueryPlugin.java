@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.executor.Executor;
@@ -51,6 +53,13 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 	static final String COUNT_STATEMENT = "selectTaskCountByQueryCriteria";
 
 	static final String OWN_GROUP_COUNT_STATEMENT = "com.daiban.system.TaskQuery.selectOwnGroupTaskCount";
+
+	static final String LINK_COUNT_STATEMENT = "com.daiban.system.TaskQuery.selectOwnGroupLinkCount";
+
+	private static final Set<String> OUR_COUNT_STATEMENTS = Set.of(OWN_GROUP_COUNT_STATEMENT, LINK_COUNT_STATEMENT);
+
+	private static final String ENGINE_COUNT_ID = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity."
+			+ COUNT_STATEMENT;
 
 	private static final String RESOURCE = "com/daiban/engine/TaskQuery.xml";
 
@@ -138,7 +147,7 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 		@Override
 		public Object intercept(Invocation invocation) throws Throwable {
 			MappedStatement mapped = (MappedStatement) invocation.getArgs()[0];
-			if (!mapped.getId().endsWith("." + COUNT_STATEMENT) && !mapped.getId().equals(OWN_GROUP_COUNT_STATEMENT)) {
+			if (!mapped.getId().endsWith("." + COUNT_STATEMENT) && !OUR_COUNT_STATEMENTS.contains(mapped.getId())) {
 				return invocation.proceed();
 			}
 			// the driver copies the connection's threshold into each statement it prepares from now on
@@ -161,6 +170,8 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 
 	static final class SemiJoinTaskManager extends TaskManager {
 
+		private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
 		@Override
 		@SuppressWarnings("unchecked")
 		public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
@@ -174,7 +185,9 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 		 * ({@link GrantsOnlyAuthorizations}). The count therefore gives the engine's number without joining the
 		 * person's grants, which made it compare every task of the township with every grant (0.9 s at 20,000 open
 		 * tasks); only a task grant deleted by hand in Admin would be counted and not listed. {@code TaskQueryPluginTests}
-		 * checks both halves: the grant per link, and the same counts as the engine's statement.
+		 * checks both halves: the grant per link, and the same counts as the engine's statement. A queue that asks for
+		 * nothing but its groups (本村待办, 本单位待办) is counted on the candidate links alone
+		 * ({@link #asksOnlyForGroups}): reading the task table beside them took 180–300 ms at 133,000 tasks of a township.
 		 */
 		@Override
 		public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
@@ -186,11 +199,37 @@ class TaskQueryPlugin extends AbstractProcessEnginePlugin {
 			boolean checked = check.isAuthorizationCheckEnabled();
 			check.setAuthorizationCheckEnabled(false);
 			try {
-				return (Long) getDbEntityManager().selectOne(OWN_GROUP_COUNT_STATEMENT, query);
+				return (Long) getDbEntityManager()
+					.selectOne(asksOnlyForGroups(query) ? LINK_COUNT_STATEMENT : OWN_GROUP_COUNT_STATEMENT, query);
 			}
 			finally {
 				check.setAuthorizationCheckEnabled(checked);
 			}
+		}
+
+		/**
+		 * The engine would count the query with the same SQL as a query for its groups alone (with the same assignee
+		 * flags, checks and database): no other criterion narrows it, whichever of the query's many fields it is set in.
+		 */
+		boolean asksOnlyForGroups(TaskQueryImpl query) {
+			TaskQueryImpl groupsOnly = new TaskQueryImpl();
+			groupsOnly.taskCandidateGroupIn(query.getCandidateGroups());
+			if (query.isIncludeAssignedTasks()) {
+				groupsOnly.includeAssignedTasks();
+			}
+			if (query.isUnassigned()) {
+				groupsOnly.taskUnassigned();
+			}
+			groupsOnly.setAuthCheck(query.getAuthCheck());
+			groupsOnly.setTenantCheck(query.getTenantCheck());
+			groupsOnly.setDatabaseType(query.getDatabaseType());
+			MappedStatement count = getDbSqlSession().getSqlSession().getConfiguration().getMappedStatement(ENGINE_COUNT_ID);
+			return sql(count, query).equals(sql(count, groupsOnly));
+		}
+
+		/** The statement's SQL for the query, with its white space made one space (each sort adds some). */
+		private static String sql(MappedStatement statement, TaskQueryImpl query) {
+			return WHITE_SPACE.matcher(statement.getBoundSql(query).getSql()).replaceAll(" ");
 		}
 
 	}

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import com.daiban.support.DaibanSpringBootTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -54,6 +55,9 @@ class TaskQueryPluginTests {
 	@Autowired
 	IdentityService identityService;
 
+	@Autowired
+	RepositoryService repositoryService;
+
 	private ProcessEngineConfigurationImpl configuration;
 
 	@BeforeEach
@@ -82,14 +86,47 @@ class TaskQueryPluginTests {
 			}
 			taskService.setVariableLocal(task.getId(), "rank", "r" + ((i * 5) % 24 + 10));
 		}
+		// another tenant's task in the clerk's group: the tenant check leaves it out for the clerk, who has no tenant
+		Task foreign = taskService.newTask("sample-task-tenant");
+		foreign.setName("另一租户的任务");
+		foreign.setTenantId("tenant-elsewhere");
+		taskService.saveTask(foreign);
+		taskService.addCandidateGroup(foreign.getId(), "township-T01");
 	}
 
 	@Test
 	void shouldAnswerEveryTasklistShapeAsTheEngineStatementDoes() {
+		// a process definition's candidate starter is a candidate link of the group too, without a task
+		String definition = repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey("proxy-matter")
+			.latestVersion()
+			.singleResult()
+			.getId();
+		repositoryService.addCandidateStarterGroup(definition, "township-T01");
+		try {
+			answerEveryShapeAsTheEngineStatementDoes();
+		}
+		finally {
+			repositoryService.deleteCandidateStarterGroup(definition, "township-T01");
+		}
+	}
+
+	private void answerEveryShapeAsTheEngineStatementDoes() {
 		Map<String, Supplier<TaskQuery>> queries = new HashMap<>();
 		queries.put("group filter, first page", () -> taskService.createTaskQuery()
 			.taskCandidateGroupIn(CLERK_GROUPS)
 			.includeAssignedTasks()
+			.orderByDueDate()
+			.asc());
+		queries.put("unit queue: the groups, unclaimed", () -> taskService.createTaskQuery()
+			.taskCandidateGroupIn(CLERK_GROUPS)
+			.taskUnassigned()
+			.orderByDueDate()
+			.asc());
+		queries.put("due within a day, claimed ones too", () -> taskService.createTaskQuery()
+			.taskCandidateGroupIn(CLERK_GROUPS)
+			.includeAssignedTasks()
+			.dueBefore(Date.from(Instant.now().plus(12, ChronoUnit.HOURS)))
 			.orderByDueDate()
 			.asc());
 		queries.put("one group, unassigned, newest first", () -> taskService.createTaskQuery()
@@ -219,6 +256,35 @@ class TaskQueryPluginTests {
 			.taskCandidateGroup("township-T01")
 			.orderByProcessVariable("matterNo", ValueType.STRING)
 			.asc()))).as("ordered by a variable").isFalse();
+	}
+
+	@Test
+	void shouldCountOnTheCandidateLinksOnlyAQueueThatAsksForNothingButItsGroups() {
+		if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
+			return;
+		}
+		Map<String, Boolean> shapes = configuration.getCommandExecutorTxRequired().execute(context -> {
+			TaskQueryPlugin.SemiJoinTaskManager manager = (TaskQueryPlugin.SemiJoinTaskManager) context.getTaskManager();
+			Map<String, Boolean> answers = new HashMap<>();
+			answers.put("groups, claimed ones too", manager.asksOnlyForGroups(configuredForClerk(
+					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).includeAssignedTasks().orderByDueDate().asc())));
+			answers.put("groups, unclaimed", manager.asksOnlyForGroups(configuredForClerk(
+					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).taskUnassigned())));
+			answers.put("one group", manager.asksOnlyForGroups(configuredForClerk(
+					taskService.createTaskQuery().taskCandidateGroup("township-T01"))));
+			answers.put("and a due date", manager.asksOnlyForGroups(configuredForClerk(
+					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).dueBefore(new Date()))));
+			answers.put("and a process", manager.asksOnlyForGroups(configuredForClerk(
+					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).processDefinitionKey("complaint"))));
+			answers.put("and a name", manager.asksOnlyForGroups(configuredForClerk(
+					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).taskNameLike("办理%"))));
+			answers.put("claimed ones only", manager.asksOnlyForGroups(configuredForClerk(
+					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).includeAssignedTasks().taskAssigned())));
+			return answers;
+		});
+		assertThat(shapes).containsExactlyInAnyOrderEntriesOf(Map.of("groups, claimed ones too", true,
+				"groups, unclaimed", true, "one group", true, "and a due date", false, "and a process", false,
+				"and a name", false, "claimed ones only", false));
 	}
 
 	@Test
