@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -74,6 +76,7 @@ final class ScaleBench {
 		Latency taskQuery = sample(settings.samples(), this::groupTaskQuery);
 		Latency taskCount = sample(Math.min(settings.samples(), COUNT_SAMPLES), this::groupTaskCount);
 		Latency filterCounts = sample(Math.min(settings.samples(), COUNT_SAMPLES), this::filterCounts);
+		Map<String, Latency> eachFilter = eachFilterCount();
 		Latency matter = matterLatency();
 		Latency residentLookup = new ResidentLookupBench(app).measure(settings.samples());
 		int year = LocalDate.now().getYear() - 1;
@@ -93,6 +96,9 @@ final class ScaleBench {
 		Latency taskQueryLarge = sample(settings.samples(), this::groupTaskQuery);
 		Latency taskCountLarge = sample(Math.min(settings.samples(), COUNT_SAMPLES), this::groupTaskCount);
 		Latency filterCountsLarge = sample(Math.min(settings.samples(), COUNT_SAMPLES), this::filterCounts);
+		Map<String, Latency> eachFilterLarge = eachFilterCount();
+		eachFilter.forEach((name, latency) -> log("P3: count of filter %s %s ms at %d open, %s ms at %d open".formatted(name,
+				latency.text(), settings.open(), eachFilterLarge.get(name).text(), settings.openLarge())));
 		log("P3: Tasklist's filter counts (every filter of clerk-t01, one refresh) %s ms at %d open, %s ms at %d open"
 			.formatted(filterCounts.text(), settings.open(), filterCountsLarge.text(), settings.openLarge()));
 		log(("P3: task query %s ms at %d open, %s ms at %d open; count %s ms and %s ms; matter %s ms; negative list "
@@ -101,6 +107,7 @@ final class ScaleBench {
 						ledger.text()));
 		log("P3: resident look-up %s ms".formatted(residentLookup.text()));
 		return new ScaleFigures(taskQuery, taskQueryLarge, taskCount, taskCountLarge, filterCounts, filterCountsLarge,
+				eachFilter, eachFilterLarge,
 				matter, negativeList, negativeRows,
 				ledger, ledgerRows[0], loadedRows / loadSeconds, residentLookup, dashboard);
 	}
@@ -267,6 +274,17 @@ final class ScaleBench {
 			}
 			return total;
 		});
+	}
+
+	/** Each filter's count on its own, in the clerk's order of filters. */
+	private Map<String, Latency> eachFilterCount() throws Exception {
+		Map<String, Latency> latencies = new LinkedHashMap<>();
+		List<Filter> readable = asClerk(groups -> app.bean(FilterService.class).createFilterQuery().filterResourceType("Task").list());
+		for (Filter filter : readable) {
+			latencies.put(filter.getName(), sample(Math.min(settings.samples(), COUNT_SAMPLES),
+					() -> asClerk(groups -> app.bean(FilterService.class).count(filter.getId()))));
+		}
+		return latencies;
 	}
 
 	/** The number of tasks in the same filter, which Tasklist's list response carries (its HAL "count"). */
