@@ -439,9 +439,10 @@ public final class DaibanBenchmark {
 				scale.filterCountsLarge().text(), "", "", null);
 		scale.eachFilter().forEach((name, latency) -> {
 			Latency large = scale.eachFilterLarge().get(name);
-			t.add("count of filter " + name + " p50 / p95 (ms), " + settings.open() + " / " + settings.openLarge() + " open",
-					"", latency.text() + ", " + large.text(), "", "p95 ≤ 50 / 100 ms",
-					latency.p95() <= 50 && large.p95() <= 100);
+			t.add("count of filter " + name + " p50 / p95 (ms), " + settings.open() + " open", "", latency.text(), "",
+					"p95 ≤ 50 ms", latency.p95() <= 50);
+			t.add("count of filter " + name + " p50 / p95 (ms), " + settings.openLarge() + " open", "", large.text(), "",
+					"p95 ≤ 100 ms", large.p95() <= 100);
 		});
 		t.add("GET /api/matters/{no} p50 / p95 (ms)", "", scale.matter().text(), "", "", null);
 		t.add("negative-list year report (xlsx, one township) p50 / p95 (ms), " + scale.negativeRows() + " rows", "",
