@@ -90,6 +90,7 @@ class TaskQueryPluginTests {
 		Task foreign = taskService.newTask("sample-task-tenant");
 		foreign.setName("另一租户的任务");
 		foreign.setTenantId("tenant-elsewhere");
+		foreign.setDueDate(Date.from(base.plus(12, ChronoUnit.HOURS).plusSeconds(1)));
 		taskService.saveTask(foreign);
 		taskService.addCandidateGroup(foreign.getId(), "township-T01");
 	}
@@ -127,6 +128,22 @@ class TaskQueryPluginTests {
 			.taskCandidateGroupIn(CLERK_GROUPS)
 			.includeAssignedTasks()
 			.dueBefore(Date.from(Instant.now().plus(12, ChronoUnit.HOURS)))
+			.orderByDueDate()
+			.asc());
+		// bounds that equal two tasks' due dates (of sample-task-6 and -18, both in the clerk's group): both are exclusive
+		Instant base = taskService.createTaskQuery().taskId("sample-task-0").singleResult().getDueDate().toInstant()
+			.minus(24, ChronoUnit.HOURS);
+		queries.put("due today, claimed ones too", () -> taskService.createTaskQuery()
+			.taskCandidateGroupIn(CLERK_GROUPS)
+			.includeAssignedTasks()
+			.dueAfter(Date.from(base.plus(6, ChronoUnit.HOURS)))
+			.dueBefore(Date.from(base.plus(18, ChronoUnit.HOURS)))
+			.orderByDueDate()
+			.asc());
+		queries.put("unit queue due within a day, unclaimed", () -> taskService.createTaskQuery()
+			.taskCandidateGroupIn(CLERK_GROUPS)
+			.taskUnassigned()
+			.dueBefore(Date.from(base.plus(18, ChronoUnit.HOURS)))
 			.orderByDueDate()
 			.asc());
 		queries.put("one group, unassigned, newest first", () -> taskService.createTaskQuery()
@@ -259,32 +276,50 @@ class TaskQueryPluginTests {
 	}
 
 	@Test
-	void shouldCountOnTheCandidateLinksOnlyAQueueThatAsksForNothingButItsGroups() {
+	void shouldCountOnTheCandidateLinksAQueueThatAsksForNothingButItsGroupsAndDueDates() {
 		if (!DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
 			return;
 		}
-		Map<String, Boolean> shapes = configuration.getCommandExecutorTxRequired().execute(context -> {
+		Date now = new Date();
+		Map<String, Supplier<TaskQuery>> queries = new HashMap<>();
+		queries.put("groups, claimed ones too",
+				() -> taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).includeAssignedTasks().orderByDueDate().asc());
+		queries.put("groups, unclaimed", () -> taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).taskUnassigned());
+		queries.put("one group", () -> taskService.createTaskQuery().taskCandidateGroup("township-T01"));
+		queries.put("and a due range", () -> taskService.createTaskQuery()
+			.taskCandidateGroupIn(CLERK_GROUPS)
+			.includeAssignedTasks()
+			.dueAfter(now)
+			.dueBefore(new Date(now.getTime() + 86_400_000)));
+		queries.put("and a due date", () -> taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).dueDate(now));
+		queries.put("unclaimed, due before", () -> taskService.createTaskQuery()
+			.taskCandidateGroupIn(CLERK_GROUPS)
+			.taskUnassigned()
+			.dueBefore(now));
+		queries.put("without a due date", () -> taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).withoutDueDate());
+		queries.put("due before, of a process", () -> taskService.createTaskQuery()
+			.taskCandidateGroupIn(CLERK_GROUPS)
+			.dueBefore(now)
+			.processDefinitionKey("complaint"));
+		queries.put("and a process", () -> taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).processDefinitionKey("complaint"));
+		queries.put("and a name", () -> taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).taskNameLike("办理%"));
+		queries.put("claimed ones only",
+				() -> taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).includeAssignedTasks().taskAssigned());
+		Map<String, String> statements = configuration.getCommandExecutorTxRequired().execute(context -> {
 			TaskQueryPlugin.SemiJoinTaskManager manager = (TaskQueryPlugin.SemiJoinTaskManager) context.getTaskManager();
-			Map<String, Boolean> answers = new HashMap<>();
-			answers.put("groups, claimed ones too", manager.asksOnlyForGroups(configuredForClerk(
-					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).includeAssignedTasks().orderByDueDate().asc())));
-			answers.put("groups, unclaimed", manager.asksOnlyForGroups(configuredForClerk(
-					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).taskUnassigned())));
-			answers.put("one group", manager.asksOnlyForGroups(configuredForClerk(
-					taskService.createTaskQuery().taskCandidateGroup("township-T01"))));
-			answers.put("and a due date", manager.asksOnlyForGroups(configuredForClerk(
-					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).dueBefore(new Date()))));
-			answers.put("and a process", manager.asksOnlyForGroups(configuredForClerk(
-					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).processDefinitionKey("complaint"))));
-			answers.put("and a name", manager.asksOnlyForGroups(configuredForClerk(
-					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).taskNameLike("办理%"))));
-			answers.put("claimed ones only", manager.asksOnlyForGroups(configuredForClerk(
-					taskService.createTaskQuery().taskCandidateGroupIn(CLERK_GROUPS).includeAssignedTasks().taskAssigned())));
+			Map<String, String> answers = new HashMap<>();
+			queries.forEach((shape, query) -> answers.put(shape, manager.countStatement(configuredForClerk(query.get()))));
 			return answers;
 		});
-		assertThat(shapes).containsExactlyInAnyOrderEntriesOf(Map.of("groups, claimed ones too", true,
-				"groups, unclaimed", true, "one group", true, "and a due date", false, "and a process", false,
-				"and a name", false, "claimed ones only", false));
+		String links = TaskQueryPlugin.LINK_COUNT_STATEMENT;
+		String due = TaskQueryPlugin.DUE_COUNT_STATEMENT;
+		String fragment = TaskQueryPlugin.OWN_GROUP_COUNT_STATEMENT;
+		assertThat(statements).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("groups, claimed ones too", links),
+				Map.entry("groups, unclaimed", links), Map.entry("one group", links), Map.entry("and a due range", due),
+				Map.entry("and a due date", due), Map.entry("unclaimed, due before", due),
+				Map.entry("without a due date", fragment), Map.entry("due before, of a process", fragment),
+				Map.entry("and a process", fragment), Map.entry("and a name", fragment),
+				Map.entry("claimed ones only", fragment)));
 	}
 
 	@Test
